@@ -7,3 +7,4 @@ export * from "./page.js";
 export * from "./profile.js";
 export * from "./sleep.js";
 export * from "./tracker.js";
+export * from "./retry.js";
