@@ -1,0 +1,2 @@
+export * from "./create-logger.js";
+export * from "./secret-scrubber.js";

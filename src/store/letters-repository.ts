@@ -1,0 +1,62 @@
+/** Letter versions: every letter written for an application is kept, numbered from 1. */
+import type { Kysely } from "kysely";
+import type { LetterDraft } from "../core/index.js";
+import type { Database, LetterRow } from "./schema.js";
+
+export class LettersRepository {
+  constructor(private readonly database: Kysely<Database>) {}
+
+  /** Stores the draft as the next version, in one transaction so two writers can't take the same number. */
+  async addVersion(
+    applicationId: string,
+    draft: LetterDraft,
+    options: { cacheKey: string | null; feedback: string | null; now: string },
+  ): Promise<LetterRow> {
+    return this.database.transaction().execute(async (transaction) => {
+      const latest = await transaction
+        .selectFrom("letters")
+        .select((expression) => expression.fn.max("version").as("version"))
+        .where("application_id", "=", applicationId)
+        .executeTakeFirst();
+      const version = Number(latest?.version ?? 0) + 1;
+      return transaction
+        .insertInto("letters")
+        .values({
+          application_id: applicationId,
+          version,
+          provider: draft.provider,
+          model: draft.model,
+          text: draft.text,
+          warnings_json: JSON.stringify(draft.warnings),
+          prompt_tokens: draft.usage?.promptTokens ?? null,
+          completion_tokens: draft.usage?.completionTokens ?? null,
+          cache_key: options.cacheKey,
+          feedback: options.feedback,
+          created_at: options.now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+  }
+
+  async latest(applicationId: string): Promise<LetterRow | null> {
+    const row = await this.database
+      .selectFrom("letters")
+      .selectAll()
+      .where("application_id", "=", applicationId)
+      .orderBy("version", "desc")
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** A stored letter written for the same job, profile, provider, model and options. */
+  async findByCacheKey(cacheKey: string): Promise<LetterRow | null> {
+    const row = await this.database
+      .selectFrom("letters")
+      .selectAll()
+      .where("cache_key", "=", cacheKey)
+      .orderBy("id", "desc")
+      .executeTakeFirst();
+    return row ?? null;
+  }
+}

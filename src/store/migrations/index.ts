@@ -1,0 +1,11 @@
+/** Every migration, in order. Names sort by their number; never rename or edit a released one. */
+import type { Migration, MigrationProvider } from "kysely";
+import * as initial from "./0001-initial.js";
+
+const migrations: Record<string, Migration> = {
+  "0001-initial": initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
