@@ -1,0 +1,199 @@
+/**
+ * Text clean-up shared by every extractor: entity decoding, whitespace tidying, and HTML → plain
+ * text that keeps paragraphs (blank lines) and list items ("- ").
+ */
+import { type Cheerio, load } from "cheerio";
+import type { AnyNode } from "domhandler";
+
+const namedEntities: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ndash: "–",
+  mdash: "—",
+  hellip: "…",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  bull: "•",
+  middot: "·",
+  euro: "€",
+  pound: "£",
+  yen: "¥",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  eacute: "é",
+  egrave: "è",
+  agrave: "à",
+  aacute: "á",
+  ccedil: "ç",
+  ouml: "ö",
+  uuml: "ü",
+  auml: "ä",
+  oslash: "ø",
+  aring: "å",
+  aelig: "æ",
+  szlig: "ß",
+  ntilde: "ñ",
+  iacute: "í",
+  oacute: "ó",
+  uacute: "ú",
+  ecirc: "ê",
+  ocirc: "ô",
+  acirc: "â",
+  icirc: "î",
+  ucirc: "û",
+  Eacute: "É",
+  Ouml: "Ö",
+  Uuml: "Ü",
+  Auml: "Ä",
+  Oslash: "Ø",
+  Aring: "Å",
+  AElig: "Æ",
+  shy: "",
+};
+
+/** Decodes HTML entities (named, decimal, hex), repeatedly for double-escaped text. */
+export function decodeEntities(text: string): string {
+  let current = text;
+  for (let round = 0; round < 3 && /&(#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(current); round++) {
+    current = current.replace(/&(#\d+|#x[\da-f]+|[a-z]+\d*);/gi, (whole, body: string) => {
+      if (body[0] === "#") {
+        const code =
+          body[1] === "x" || body[1] === "X" ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      }
+      return namedEntities[body] ?? namedEntities[body.toLowerCase()] ?? whole;
+    });
+  }
+  return current;
+}
+
+/** Collapses whitespace on one line of text; null for empty. */
+export function cleanLine(value: unknown): string | null {
+  if (typeof value !== "string" && typeof value !== "number") return null;
+  const text = decodeEntities(String(value))
+    .replace(/<[^>]*>/g, " ")
+    .replace(/[\s\u00a0\u200b\u2028\u2029]+/g, " ")
+    .trim();
+  return text === "" ? null : text;
+}
+
+const blockTags = new Set([
+  "p",
+  "div",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "main",
+  "aside",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "table",
+  "tr",
+  "blockquote",
+  "pre",
+  "dl",
+  "dt",
+  "dd",
+  "form",
+  "fieldset",
+  "figure",
+  "hr",
+]);
+const skipTags = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "svg",
+  "iframe",
+  "button",
+  "select",
+  "input",
+  "textarea",
+  "head",
+  "nav",
+]);
+
+/** Converts an HTML fragment (or text that may hold escaped HTML) to clean plain text. */
+export function htmlToText(html: string): string {
+  let source = html;
+  if (!/<[a-z!/]/i.test(source) && /&lt;[a-z/]/i.test(source)) source = decodeEntities(source);
+  if (!/<[a-z!/]/i.test(source)) return tidyText(decodeEntities(source));
+  const $ = load(source, { xml: { xmlMode: false, decodeEntities: true } });
+  return nodesToText($.root().contents());
+}
+
+/** Plain text of already-parsed nodes. */
+export function nodesToText(nodes: Cheerio<AnyNode>): string {
+  const parts: string[] = [];
+  const walk = (node: AnyNode, listDepth: number) => {
+    if (node.type === "text") {
+      parts.push((node as unknown as { data: string }).data.replace(/[\s\u00a0]+/g, " "));
+      return;
+    }
+    if (node.type !== "tag" && node.type !== "root") return;
+    const element = node as unknown as { name?: string; children?: AnyNode[] };
+    const name = element.name?.toLowerCase() ?? "";
+    if (skipTags.has(name)) return;
+    if (name === "br") {
+      parts.push("\n");
+      return;
+    }
+    if (name === "li") {
+      parts.push("\n- ");
+      for (const child of element.children ?? []) walk(child, listDepth + 1);
+      parts.push("\n");
+      return;
+    }
+    const block = blockTags.has(name);
+    if (block) parts.push("\n\n");
+    for (const child of element.children ?? [])
+      walk(child, name === "ul" || name === "ol" ? listDepth + 1 : listDepth);
+    if (block) parts.push("\n\n");
+    else if (name === "td" || name === "th") parts.push(" ");
+  };
+  for (const node of nodes.toArray()) walk(node, 0);
+  return tidyText(parts.join(""));
+}
+
+/** Tidies plain text: trims lines, at most one blank line, bullets normalised to "- ". */
+export function tidyText(text: string): string {
+  const lines = text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) =>
+      line
+        .replace(/[ \t\u00a0\u200b]+/g, " ")
+        .trim()
+        .replace(/^[•·▪◦●■*–]\s*/, "- ")
+        .replace(/^-\s*-\s+/, "- "),
+    );
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line === "-" || line === "- ") continue;
+    if (line === "") {
+      if (out.length > 0 && out[out.length - 1] !== "") out.push("");
+      continue;
+    }
+    const previous = out[out.length - 1];
+    // Consecutive bullets stay together; a bullet after a paragraph gets no blank line removed.
+    if (previous === "" && line.startsWith("- ") && out[out.length - 2]?.startsWith("- ")) out.pop();
+    out.push(line);
+  }
+  while (out[out.length - 1] === "") out.pop();
+  return out.join("\n");
+}

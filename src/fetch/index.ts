@@ -1,0 +1,3 @@
+export * from "./charset.js";
+export * from "./page-fetcher.js";
+export * from "./url-guard.js";
