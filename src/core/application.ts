@@ -20,6 +20,8 @@ export interface StepResult {
   error: string | null;
   attempts: number;
   ms: number;
+  /** Why a step was skipped, or a warning about an ok step (e.g. "set JOBPIPE_PROFILE"). */
+  note?: string | null;
 }
 
 export type Steps = Record<StepName, StepResult>;

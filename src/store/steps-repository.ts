@@ -59,11 +59,13 @@ export class StepsRepository {
     ) as Steps;
     for (const row of rows) {
       if (!(stepNames as readonly string[]).includes(row.name)) continue;
+      const failed = row.status === "failed";
       steps[row.name as StepName] = {
         status: row.status as StepStatus,
-        error: row.error_code === null ? row.error_message : `${row.error_code}: ${row.error_message ?? ""}`,
+        error: failed ? [row.error_code, row.error_message].filter(Boolean).join(": ") : null,
         attempts: row.attempts,
         ms: row.ms,
+        note: failed ? null : row.error_message,
       };
     }
     return steps;
