@@ -1,0 +1,1 @@
+export { loadProfile, supportedProfileExtensions } from "./load-profile.js";
