@@ -105,7 +105,7 @@ export const variableHelp: Record<string, VariableHelp> = {
   JOBPIPE_REQUIRE: {
     purpose: "integrations that must be configured",
     howToGet: "a comma list of openai and trello",
-    setupAnchor: "require",
+    setupAnchor: "requiring-integrations",
   },
   LOG_LEVEL: {
     purpose: "how much jobpipe logs",

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Job } from "../../src/core/index.js";
+import type { Job, LetterDraft } from "../../src/core/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 
 const job: Job = {
@@ -132,14 +132,14 @@ describe("store", () => {
 
   it("numbers letter versions and finds letters by cache key", async () => {
     await addApplication("app1", "2026-11-01T10:00:00.000Z");
-    const draft = {
+    const draft: LetterDraft = {
       provider: "openai",
       model: "m",
       text: "v",
       warnings: ["w"],
       usage: { promptTokens: 10, completionTokens: 5 },
       attempts: 1,
-    } as const;
+    };
     const first = await store.letters.addVersion("app1", draft, {
       cacheKey: "same",
       feedback: null,
