@@ -3,7 +3,14 @@
 export const workplaces = ["remote", "hybrid", "onsite"] as const;
 export type Workplace = (typeof workplaces)[number];
 
-export const employmentTypes = ["full_time", "part_time", "contract", "temporary", "internship", "other"] as const;
+export const employmentTypes = [
+  "full_time",
+  "part_time",
+  "contract",
+  "temporary",
+  "internship",
+  "other",
+] as const;
 export type EmploymentType = (typeof employmentTypes)[number];
 
 export const salaryPeriods = ["year", "month", "week", "day", "hour"] as const;

@@ -5,7 +5,7 @@
  * `delaysMs[n-1]`, unless the failure says how long to wait (a server's Retry-After), in which case
  * that wins (capped by `maxWaitMs`). Failures that `isRetryable` rejects are thrown at once.
  */
-import { type Sleep, sleep as realSleep } from "./sleep.js";
+import { sleep as realSleep, type Sleep } from "./sleep.js";
 
 /** The production schedule: 1 s, 2 s, 4 s — three retries after the first try. */
 export const defaultRetryDelaysMs: readonly number[] = [1000, 2000, 4000];
@@ -61,7 +61,8 @@ export async function withRetry<T>(
         throw attachAttempts(error, attempt);
       }
       const requested = options.retryAfterMs?.(error) ?? null;
-      const waitMs = requested === null ? (delays[retriesUsed] ?? 0) : Math.min(Math.max(requested, 0), maxWaitMs);
+      const waitMs =
+        requested === null ? (delays[retriesUsed] ?? 0) : Math.min(Math.max(requested, 0), maxWaitMs);
       options.onRetry?.({ attempt, waitMs, error });
       await sleep(waitMs, options.signal);
     }
