@@ -12,7 +12,7 @@ export interface TitleParts {
 }
 
 const genericWords =
-  /^(careers?|jobs?|job search|job board|job details?|job description|position description|home|apply|linkedin|indeed|seek|glassdoor|workday|candidate portal|online application|jobs and careers|career opportunities|open positions|jobannonce|ledige stillinger.*|vidtop|videsktop)$/i;
+  /^(careers?|jobs?|job ad|jobs and careers|careers and jobs|jobindex|job search|job board|job details?|job description|position description|home|apply|linkedin|indeed|seek|glassdoor|workday|candidate portal|online application|jobs and careers|career opportunities|open positions|jobannonce|ledige stillinger.*|vidtop|videsktop)$/i;
 
 /** Strips "Careers at", "Careers", "Jobs" from a site or company name. */
 export function cleanCompanyName(raw: string | null | undefined): string | null {
@@ -53,15 +53,52 @@ export function splitTitle(raw: string | null | undefined): string[] {
 }
 
 /** Reads the parts a page title reveals, with an optional h1 that holds the job title. */
-export function parseTitle(raw: string | null | undefined, heading: string | null): TitleParts {
+export function parseTitle(
+  raw: string | null | undefined,
+  heading: string | null,
+  siteName: string | null = null,
+): TitleParts {
   const text = cleanLine(raw);
   const empty: TitleParts = { title: null, company: null, location: null };
   if (!text) return empty;
+  if (siteName) {
+    // "Anything | Site Name": the site names the company, the rest is the job.
+    const site = siteName.trim();
+    for (const [index, part] of [
+      text.slice(0, site.length),
+      text.slice(text.length - site.length),
+    ].entries()) {
+      if (part.toLowerCase() !== site.toLowerCase() || text.length === site.length) continue;
+      const rest = (index === 0 ? text.slice(site.length) : text.slice(0, text.length - site.length)).replace(
+        /^\s*[|–—:-]\s*|\s*[|–—:-]\s*$/g,
+        "",
+      );
+      if (rest.trim() === "") continue;
+      const inner = parseTitle(rest, heading);
+      const restParts = splitTitle(rest);
+      const title =
+        heading && rest.toLowerCase().includes(heading.toLowerCase())
+          ? heading
+          : restParts.length <= 2 && !heading
+            ? rest
+            : inner.title;
+      return { title, company: cleanCompanyName(site) ?? inner.company, location: inner.location };
+    }
+  }
   const withoutSite = text.replace(
     /\s*[|–—-]\s*(LinkedIn|Indeed(\.com)?|SEEK|Glassdoor|Y Combinator's Work at a Startup)$/i,
     "",
   );
 
+  const lookingFor = /^(.+?) is (?:looking|hiring) for (?:an? )?(.+?)\.?$/i.exec(withoutSite);
+  if (lookingFor) {
+    const parts = parseTitle(lookingFor[2], heading);
+    return {
+      title: parts.title ?? lookingFor[2] ?? null,
+      company: lookingFor[1] ?? null,
+      location: parts.location,
+    };
+  }
   const hiring = /^(.+?) hiring (.+?)(?: in (.+))?$/i.exec(withoutSite);
   if (hiring) return { company: hiring[1] ?? null, title: hiring[2] ?? null, location: hiring[3] ?? null };
 
@@ -77,11 +114,24 @@ export function parseTitle(raw: string | null | undefined, heading: string | nul
     // The heading may itself contain separators ("Title - Team").
     const joinedIndex = withoutSite.toLowerCase().indexOf(headingClean.toLowerCase());
     if (joinedIndex !== -1) {
-      const rest = (withoutSite.slice(0, joinedIndex) + withoutSite.slice(joinedIndex + headingClean.length))
+      const after = withoutSite.slice(joinedIndex + headingClean.length);
+      const placeAfter = /^\s*(?:job|jobs|position|role)?\s+in\s+([^|–—]+?)\s*(?:$|[|–—]|\s-\s)/i.exec(after);
+      const remainder = placeAfter ? after.slice(placeAfter[0].length) : after;
+      const rest = `${withoutSite.slice(0, joinedIndex)} | ${remainder}`
         .split(separators)
-        .map((part) => part.trim().replace(/^[|–—-]\s*|\s*[|–—-]$/g, ""))
+        .map((part) =>
+          part
+            .trim()
+            .replace(/^[|–—-]\s*|\s*[|–—-]$/g, "")
+            .trim(),
+        )
         .filter((part) => part !== "" && !genericWords.test(part));
-      return { title: headingClean, ...companyAndLocation(rest) };
+      const found = companyAndLocation(rest);
+      return {
+        title: headingClean,
+        company: found.company,
+        location: placeAfter?.[1]?.trim() ?? found.location,
+      };
     }
   }
   if (titleIndex === -1) {
