@@ -113,16 +113,16 @@ const degreeKinds: Array<{ name: string; letter: RegExp; resume: RegExp }> = [
     letter: /\b(ph\.?\s?d\.?|doctorate|doctoral degree)\b/i,
     resume: /\b(ph\.?\s?d|doctor|doctorate|doctoral|dphil)\b/i,
   },
-  { name: "MBA", letter: /\bm\.?b\.?a\.?\b/, resume: /\bm\.?b\.?a\b/i },
+  { name: "MBA", letter: /\bm\.?b\.?a\b/i, resume: /\bm\.?b\.?a\b/i },
   {
     name: "master's",
     letter: /\b(master'?s?(?: degree)?|m\.?sc\.?|m\.s\.|m\.eng|mres)\b/i,
-    resume: /\b(master|m\.?sc|m\.s\.|m\.?eng|mres|m\.?a\.|mphil|graduate degree)\b/i,
+    resume: /\b(master|m\.?sc|m\.s\.|m\.?eng|mres|m\.?a\.|mphil|graduate degree)/i,
   },
   {
     name: "bachelor's",
     letter: /\b(bachelor'?s?(?: degree)?|b\.?sc\.?|b\.s\.|b\.a\.|b\.eng|undergraduate degree)\b/i,
-    resume: /\b(bachelor|b\.?sc|b\.s\.|b\.a\.|b\.?eng|undergraduate|ba|bs)\b/i,
+    resume: /\b(bachelor|b\.?sc|b\.s\.|b\.a\.|b\.?eng|undergraduate|ba\b|bs\b)/i,
   },
 ];
 

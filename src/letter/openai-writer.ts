@@ -192,12 +192,10 @@ function readCompletion(response: unknown, host: string): { text: string; usage:
 
 /** Strips what chatty models wrap around a letter: code fences, "Here is your letter:" lines. */
 function cleanLetter(text: string): string {
-  let cleaned = text
-    .trim()
-    .replace(/^```[a-z]*\n([\s\S]*?)\n```$/i, "$1")
-    .trim();
-  cleaned = cleaned.replace(/^(here is|here's|sure[,!]?)[^\n]{0,80}:\s*\n+/i, "");
-  return cleaned.replace(/\r\n/g, "\n").trim();
+  let cleaned = text.replace(/\r\n/g, "\n").trim();
+  cleaned = cleaned.replace(/^(here is|here's|sure[,!]?|certainly[,!]?)[^\n]{0,80}:\s*\n+/i, "");
+  cleaned = cleaned.replace(/^```[a-z]*\n([\s\S]*?)\n```$/i, "$1");
+  return cleaned.trim();
 }
 
 function fixRequest(problems: string[]): string {
