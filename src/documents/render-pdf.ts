@@ -8,6 +8,7 @@
  * when one is configured). The creation date is the letter's, so the same letter gives the same bytes.
  */
 import { readFileSync } from "node:fs";
+import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { AppError } from "../core/index.js";
 import { defaultPdfFontPaths } from "./fonts.js";
@@ -44,16 +45,20 @@ const fontNames = { regular: "LetterRegular", bold: "LetterBold", cjk: "LetterCj
 const cjkPattern =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+/gu;
 
-/** Font files are read once per process; PDFKit parses them per document from the buffer. */
-const fontCache = new Map<string, Buffer>();
+/**
+ * Fonts are read and parsed once per process: parsing DejaVu's tables costs more than laying out and
+ * writing a whole letter. PDFKit takes the parsed font and makes a fresh subset for each document.
+ */
+const fontCache = new Map<string, fontkit.Font>();
 
-function fontBytes(path: string): Buffer {
-  let bytes = fontCache.get(path);
-  if (!bytes) {
-    bytes = readFileSync(path);
-    fontCache.set(path, bytes);
+function loadFont(path: string, family?: string): fontkit.Font {
+  const key = `${path}\u0000${family ?? ""}`;
+  let font = fontCache.get(key);
+  if (!font) {
+    font = fontkit.create(readFileSync(path), family);
+    fontCache.set(key, font);
   }
-  return bytes;
+  return font;
 }
 
 interface Fonts {
@@ -62,13 +67,17 @@ interface Fonts {
 
 function registerFonts(pdf: Pdf, options: RenderPdfOptions): Fonts {
   const defaults = defaultPdfFontPaths(options.cjkFontPath);
-  pdf.registerFont(fontNames.regular, fontBytes(options.fontPath ?? defaults.fontPath));
-  pdf.registerFont(fontNames.bold, fontBytes(options.boldFontPath ?? defaults.boldFontPath));
+  // PDFKit's types only know paths and buffers; at run time it takes a fontkit font as well.
+  const register = (name: string, font: fontkit.Font): void => {
+    pdf.registerFont(name, font as unknown as Buffer);
+  };
+  register(fontNames.regular, loadFont(options.fontPath ?? defaults.fontPath));
+  register(fontNames.bold, loadFont(options.boldFontPath ?? defaults.boldFontPath));
   const cjkPath = options.cjkFontPath ?? defaults.cjkFontPath;
   if (!cjkPath) return { hasCjk: false };
   const family =
     options.cjkFontFamily ?? (options.cjkFontPath ? undefined : (defaults.cjkFontFamily ?? undefined));
-  pdf.registerFont(fontNames.cjk, fontBytes(cjkPath), family);
+  register(fontNames.cjk, loadFont(cjkPath, family));
   return { hasCjk: true };
 }
 
@@ -110,6 +119,25 @@ class LetterWriter {
     this.pdf.y += points;
   }
 
+  private lineHeight(size: number): number {
+    return this.pdf.font(fontNames.regular).fontSize(size).currentLineHeight(true) + type.lineGap;
+  }
+
+  /**
+   * Keeps a paragraph from leaving a lone line at the foot of a page: a short paragraph (three lines
+   * or fewer) that does not fit moves whole to the next page; a longer one starts there only when
+   * fewer than two of its lines would fit here.
+   */
+  keepParagraphTogether(value: string, indent = 0): void {
+    const { pdf } = this;
+    pdf.font(fontNames.regular).fontSize(type.body);
+    const height = pdf.heightOfString(value, { width: this.width - indent, lineGap: type.lineGap });
+    const remaining = this.bottom - pdf.y;
+    if (height <= remaining) return;
+    const line = this.lineHeight(type.body);
+    if (height <= 3 * line + 1 || remaining < 2 * line) pdf.addPage();
+  }
+
   /** One block of text in the given font, wrapping within the margins (or from `indent`). */
   text(
     value: string,
@@ -140,7 +168,7 @@ class LetterWriter {
   }
 
   bullet(value: string, gapAfter: number): void {
-    this.ensureRoom(type.body * 1.2 + type.lineGap);
+    this.keepParagraphTogether(value, 20);
     const top = this.pdf.y;
     this.pdf.font(fontNames.regular).fontSize(type.body).fillColor(colors.text);
     this.pdf.text("•", this.left + 6, top, { width: 10, lineBreak: false });
@@ -183,6 +211,7 @@ function writeLetter(pdf: Pdf, letter: LetterDocument, fonts: Fonts): void {
     if (paragraph.bullet) {
       writer.bullet(paragraph.text, next?.bullet ? 3 : type.paragraphGap);
     } else {
+      writer.keepParagraphTogether(paragraph.text);
       writer.text(paragraph.text, { gapAfter: type.paragraphGap });
     }
   });
@@ -234,6 +263,8 @@ export async function renderPdf(document: LetterDocument, options: RenderPdfOpti
     const creationDate = options.creationDate ?? document.metadata.createdAt;
     const pdf = new PDFDocument({
       size: [...pageSizes[document.paperSize]],
+      // No default Helvetica: every font used is an embedded Unicode one.
+      font: "",
       margins,
       bufferPages: true,
       pdfVersion: "1.7",
