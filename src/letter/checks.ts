@@ -81,8 +81,26 @@ export function profileText(profile: Profile): string {
     .join("\n");
 }
 
-const employerCue =
-  /\b(?:worked (?:at|for)|working (?:at|for)|employed (?:at|by)|joined|my (?:time|years|role|work|tenure) at|while at|(?:engineer|developer|scientist|manager|lead|analyst|designer|consultant|intern|director|architect|officer|founder|cofounder|co-founder|ceo|cto) at|role at|position at|at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|&|and)){0,4})/g;
+/** Cue words before an employer name, either case at the start ("At Acme", "…worked at Acme"). */
+const employerCueWords = [
+  "worked (?:at|for)",
+  "working (?:at|for)",
+  "employed (?:at|by)",
+  "joined",
+  "my (?:time|years|role|work|tenure) at",
+  "while at",
+  "(?:engineer|developer|scientist|manager|lead|analyst|designer|consultant|intern|director|architect|officer|founder|cofounder|co-founder|ceo|cto) at",
+  "role at",
+  "position at",
+  "at",
+].map((cue) =>
+  /^[a-z]/.test(cue) ? `[${cue.charAt(0).toUpperCase()}${cue.charAt(0)}]${cue.slice(1)}` : cue,
+);
+
+const employerCue = new RegExp(
+  `\\b(?:${employerCueWords.join("|")})\\s+((?:[A-Z][\\w&.'’-]*)(?:\\s+(?:[A-Z][\\w&.'’-]*|of|&|and)){0,4})`,
+  "g",
+);
 
 const notEmployers = new Set(
   `the a an this that my our your its their i it january february march april may june july august september october november december

@@ -30,7 +30,7 @@ import {
 } from "./offline/evidence.js";
 import { extractRequirements, type Requirement } from "./offline/requirements.js";
 import { maximumLetterWords, minimumLetterWords } from "./prompts/system-prompt.js";
-import { coreTitle, countWords, shortCompanyName } from "./text-tools.js";
+import { countWords, shortCompanyName } from "./text-tools.js";
 
 export const missingProfileWarning =
   "No résumé is configured, so this is a short, generic letter of interest. Set JOBPIPE_PROFILE to your résumé (.json, .md, .txt, .pdf or .docx) so letters can cite your experience.";
@@ -58,7 +58,7 @@ interface Names {
 
 function namesOf(request: LetterRequest): Names {
   return {
-    role: request.job.title ? coreTitle(request.job.title) : null,
+    role: request.job.title ? displayTitle(request.job.title, request.job.location) : null,
     company: request.job.company ? shortCompanyName(request.job.company) : null,
   };
 }
@@ -91,7 +91,7 @@ const closings: Record<LetterTone, (names: Names) => string> = {
 };
 
 const requirementLeads = [
-  (phrase: string) => `The posting puts ${phrase} first.`,
+  (phrase: string) => `The posting asks for ${phrase}.`,
   (phrase: string) => `You also ask for ${phrase}.`,
   (phrase: string) => `The role calls for ${phrase} as well.`,
 ];
@@ -118,17 +118,17 @@ function composeWithProfile(request: LetterRequest, profile: Profile): string {
         .filter(Boolean)
         .join(" "),
     );
+    const introduced = new Set<string>();
     const evidenceSentences = chosen.map((pick, index) => {
       const lead = pick.requirement
         ? (requirementLeads[index] ?? requirementLeads[2])?.(pick.requirement.phrase)
         : null;
-      return [lead, evidenceSentence(pick.statement, maxClauseWords)].filter(Boolean).join(" ");
+      return [lead, evidenceSentence(pick.statement, maxClauseWords, introduced)].filter(Boolean).join(" ");
     });
     const extras = extraStatements
       .slice(0, extraCount)
-      .map(
-        (statement, index) =>
-          `${index === 0 ? "Beyond that, " : "In addition, "}${evidenceSentence(statement, maxClauseWords, true)}`,
+      .map((statement, index) =>
+        evidenceSentence(statement, maxClauseWords, introduced, index === 0 ? "Beyond that" : null),
       );
     const evidence = [...evidenceSentences, ...extras];
     if (evidence.length > 2) {
@@ -193,12 +193,31 @@ function chooseEvidence(statements: Statement[], requirements: Requirement[]): P
   return picks;
 }
 
-function evidenceSentence(statement: Statement, maxClauseWords: number, continuing = false): string {
+/**
+ * "At Rakuten USA, where I work as a Machine Learning Engineer, I built…" the first time an employer
+ * comes up; "At Rakuten USA, I also…" / "There, …" after that, so the letter doesn't repeat itself.
+ */
+function evidenceSentence(
+  statement: Statement,
+  maxClauseWords: number,
+  introduced: Set<string>,
+  transition: string | null = null,
+): string {
   const clause = shortenClause(statement.clause, maxClauseWords);
   const experience = statement.experience;
-  if (!experience) return `${capitalise(clause)}.`;
+  if (!experience) return `${transition ? `${transition}, ` : ""}${clause}.`;
+  if (introduced.has(experience.employer)) {
+    // Second mention of an employer: no repeated role context.
+    const repeat = /^I (was|am|had|have) /.test(clause)
+      ? `At ${experience.employer}, ${clause.replace(/^I (\w+) /, "I $1 also ")}.`
+      : /^I /.test(clause)
+        ? `At ${experience.employer}, I also ${clause.slice(2)}.`
+        : `At ${experience.employer}, ${clause} as well.`;
+    return transition ? `${transition}, ${lowerFirst(repeat)}` : repeat;
+  }
+  introduced.add(experience.employer);
   const where = roleContext(experience);
-  return `${continuing ? lowerFirst(where) : where}, ${clause}.`;
+  return transition ? `${transition}, ${lowerFirst(where)}, ${clause}.` : `${where}, ${clause}.`;
 }
 
 /** "At Rakuten USA, where I work as a Machine Learning Engineer" (tense from the end date). */
@@ -231,10 +250,12 @@ function introduceCandidate(profile: Profile): string | null {
 
 function whyThisRole(requirements: Requirement[], chosen: Pick[]): string | null {
   const matched = chosen.flatMap((pick) => (pick.requirement ? [pick.requirement.phrase] : []));
-  const focus =
-    matched.length > 0 ? matched : requirements.slice(0, 3).map((requirement) => requirement.phrase);
-  if (focus.length === 0) return null;
-  return `The role's focus on ${joinList(focus)} matches what I have done in my career so far, and below are concrete examples.`;
+  if (matched.length > 0) {
+    return `The role's emphasis on ${joinList(matched)} matches work I have done, and I would like to give concrete examples.`;
+  }
+  const asked = requirements.slice(0, 3).map((requirement) => requirement.phrase);
+  if (asked.length === 0) return null;
+  return `I understand the role centres on ${joinList(asked)}; here is the experience I would bring to it.`;
 }
 
 /** Résumé skills that the posting also names, in the résumé's own words. */
@@ -251,14 +272,11 @@ function skillsSentence(profile: Profile, requirements: Requirement[]): string |
 function educationSentence(profile: Profile): string | null {
   const degree = profile.education[0];
   if (!degree) return null;
-  const kind = [degree.studyType, degree.area].filter(Boolean).map((part) => cleanText(part ?? ""));
-  if (kind.length === 0) return `I studied at ${degree.institution}.`;
-  const [studyType, area] = [
-    degree.studyType ? cleanText(degree.studyType) : null,
-    degree.area ? cleanText(degree.area) : null,
-  ];
-  if (studyType && area) return `I studied at ${degree.institution} (${studyType}, ${area}).`;
-  return `I studied ${studyType ?? area} at ${degree.institution}.`;
+  const studyType = degree.studyType ? cleanText(degree.studyType) : null;
+  const area = degree.area ? cleanText(degree.area) : null;
+  if (area) return `I studied ${area} at ${degree.institution}${studyType ? ` (${studyType})` : ""}.`;
+  if (studyType) return `I hold a ${studyType} from ${degree.institution}.`;
+  return `I studied at ${degree.institution}.`;
 }
 
 function summarySentence(profile: Profile): string | null {
@@ -271,10 +289,41 @@ function summarySentence(profile: Profile): string | null {
 }
 
 function signOff(profile: Profile): string {
-  const contact = [profile.email, profile.phone, profile.city, profile.links[0]?.url].filter(
-    (value): value is string => Boolean(value),
+  const preferred = ["LinkedIn", "GitHub", "Website", "GitLab"];
+  const link = [...profile.links].sort(
+    (first, second) => rank(preferred, first.label) - rank(preferred, second.label),
+  )[0];
+  const contact = [profile.email, profile.phone, profile.city, link?.url].filter((value): value is string =>
+    Boolean(value),
   );
   return ["Sincerely,", profile.name, contact.join(" · ")].filter(Boolean).join("\n");
+}
+
+function rank(order: string[], label: string): number {
+  const index = order.findIndex((entry) => entry.toLowerCase() === label.toLowerCase());
+  return index === -1 ? order.length : index;
+}
+
+/**
+ * The title as the letter says it: codes in brackets dropped, trailing locations dropped, qualifiers
+ * kept in parentheses: "Software Engineer, Observability, Europe" → "Software Engineer (Observability)".
+ */
+export function displayTitle(title: string, location: string | null): string {
+  const withoutCodes = title
+    .replace(/\[[^\]]*\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const [head = withoutCodes, ...rest] = withoutCodes.split(/\s*,\s*|\s+[-–—|]\s+/);
+  const region =
+    /^(remote|hybrid|on-?site|europe|emea|apac|amer|americas|latam|us|usa|uk|eu|north america|worldwide|global|anywhere|full[- ]time|part[- ]time)$/i;
+  const qualifiers = rest.filter(
+    (part) =>
+      part !== "" &&
+      !region.test(part) &&
+      !(location && location.toLowerCase().includes(part.toLowerCase())) &&
+      !/\(.*\)/.test(part),
+  );
+  return qualifiers.length > 0 ? `${head} (${qualifiers.join(", ")})` : head;
 }
 
 function composeWithoutProfile(request: LetterRequest): string {

@@ -294,7 +294,10 @@ function parseEntryBody(body: string[]): { highlights: string[]; summary: string
     }
     const trimmed = line.trim();
     if (/^_[^_]+_$/.test(trimmed) || /^\*[^*]+\*$/.test(trimmed)) {
-      skills.push(...splitList(trimmed.replace(/^[_*]|[_*]$/g, "")));
+      // An italic line of tools ("_Rust • TypeScript • Wasm_"): skills, and a highlight of this role.
+      const tools = splitList(trimmed.replace(/^[_*]|[_*]$/g, ""));
+      skills.push(...tools);
+      if (tools.length > 0) highlights.push(tools.join(", "));
       continue;
     }
     if (trimmed.includes(" • ")) {

@@ -27,22 +27,45 @@ export function collectStatements(profile: Profile, requirements: Requirement[])
   const statements: Statement[] = [];
   profile.experience.forEach((experience, position) => {
     const recency = Math.max(0, 1.5 - position * 0.25);
-    const short = experience.highlights.map(cleanText).filter((text) => text !== "" && wordCount(text) < 4);
-    const long = experience.highlights.map(cleanText).filter((text) => wordCount(text) >= 4);
-    for (const text of long)
-      statements.push(makeStatement(toClause(text), experience, requirements, recency));
-    if (short.length > 0) {
+    const highlights = experience.highlights.map(cleanText).filter((text) => text !== "");
+    const lists = highlights.filter((text) => isTechList(text));
+    for (const text of highlights.filter((item) => !lists.includes(item))) {
+      const clause = toClause(text, experience.employer);
+      const plain = clause?.startsWith("my work included") ? -1.5 : 0;
+      if (clause) statements.push(makeStatement(clause, experience, requirements, recency + plain, text));
+    }
+    if (lists.length > 0) {
+      const items = lists.flatMap((text) => text.split(/\s*(?:,|\/|;|•)\s*/)).filter(Boolean);
       statements.push(
-        makeStatement(`I worked with ${joinList(short)}`, experience, requirements, recency - 0.3),
+        makeStatement(
+          `I worked with ${joinList([...new Set(items)])}`,
+          experience,
+          requirements,
+          recency - 1,
+        ),
       );
     }
     if (experience.summary) {
-      for (const sentence of splitSentences(cleanText(experience.summary)).slice(0, 3)) {
-        statements.push(makeStatement(toClause(sentence), experience, requirements, recency - 0.2));
+      for (const sentence of splitSentences(cleanText(experience.summary)).slice(0, 4)) {
+        // Only first-person or verb-led sentences: "Tokenized is a Bitcoin wallet" describes the employer, not the work.
+        const clause = toClause(sentence, experience.employer, { strict: true });
+        if (clause) statements.push(makeStatement(clause, experience, requirements, recency - 0.2, sentence));
       }
     }
   });
   return statements.filter((statement) => statement.clause.length > 12);
+}
+
+/** "React", "Docker / Heroku / GCP", "React, Apollo, Styled Components": tools, not achievements. */
+function isTechList(text: string): boolean {
+  const words = wordCount(text);
+  const startsWithVerb = verbs.has((text.split(/\s+/)[0] ?? "").toLowerCase());
+  const items = text.split(/\s*(?:,|\/|;|•)\s*/).filter(Boolean);
+  return (
+    !startsWithVerb &&
+    !/\b(is|was|are|were|for|with)\b/i.test(text) &&
+    (words < 4 || (items.length > 1 && items.every((item) => wordCount(item) <= 3)))
+  );
 }
 
 function makeStatement(
@@ -50,8 +73,9 @@ function makeStatement(
   experience: ProfileExperience | null,
   requirements: Requirement[],
   bonus: number,
+  original = "",
 ): Statement {
-  const context = `${clause} ${experience?.title ?? ""}`;
+  const context = `${original} ${clause} ${experience?.title ?? ""}`;
   const matches = requirements.flatMap((requirement, index) =>
     matchesPattern(requirement.pattern, context) ? [index] : [],
   );
@@ -94,22 +118,45 @@ const verbs = new Set(
   standardized streamlined taught teach tested trained transformed upgraded wrote write`.split(/\s+/),
 );
 
-/** "Built data pipelines" → "I built data pipelines"; "Python backend" → "my work included Python backend". */
-export function toClause(text: string): string {
-  let body = text.replace(/[.;,\s]+$/, "");
+/**
+ * A résumé line as a clause that can follow "At Employer, …":
+ * "Built data pipelines" → "I built data pipelines"; "Python backend" → "my work included Python backend";
+ * "Mentoring: gave workshops…" → "I gave workshops…". With `strict`, lines that are neither
+ * first-person nor verb-led give null (they describe something else, e.g. the employer).
+ */
+export function toClause(text: string, employer = "", options: { strict?: boolean } = {}): string | null {
+  let body = text
+    .replace(/[.;,\s]+$/, "")
+    .replace(
+      /\b(included?|includes) ([A-Z][a-z]+ing)\b/g,
+      (_, verb: string, gerund: string) => `${verb} ${gerund.toLowerCase()}`,
+    );
   const labelled = /^([A-Z][^:]{2,40}):\s+(.+)$/.exec(body);
-  let prefix = "";
+  let label: string | null = null;
   if (labelled?.[1] && labelled[2]) {
-    prefix = `on ${lowerFirst(labelled[1])}, `;
-    body = labelled[2];
+    label = labelled[1];
+    const sentences = splitSentences(labelled[2]);
+    const firstPersonAt = sentences.findIndex((sentence) => leadKind(sentence, employer) !== "other");
+    body = firstPersonAt >= 0 ? sentences.slice(firstPersonAt).join(" ") : labelled[2];
   }
-  const firstWord = (body.split(/\s+/)[0] ?? "").toLowerCase();
-  if (/^(i|i'm|i've|we)$/i.test(firstWord)) return `${prefix}${body.replace(/^we\b/i, "my team and I")}`;
-  if (/^my\b/i.test(body)) return `${prefix}${lowerFirst(body)}`;
-  if (verbs.has(firstWord) || (/^[a-z-]+ed$/.test(firstWord) && firstWord.length > 4)) {
-    return `${prefix}I ${lowerFirst(body)}`;
-  }
-  return `${prefix}my work included ${lowerFirst(body)}`;
+  const kind = leadKind(body, employer);
+  let clause: string | null;
+  if (kind === "first-person") clause = body.replace(/^we\b/i, "my team and I");
+  else if (kind === "my") clause = lowerFirst(body);
+  else if (kind === "verb") clause = `I ${lowerFirst(body)}`;
+  else clause = options.strict ? null : `my work included ${lowerFirst(body)}`;
+  if (clause && label && !/^I\b/.test(clause)) clause = `I worked on ${lowerFirst(label)}, and ${clause}`;
+  return clause?.replace(/[.;,\s]+$/, "") ?? null;
+}
+
+function leadKind(sentence: string, employer: string): "first-person" | "my" | "verb" | "other" {
+  const [first = "", second = ""] = sentence.split(/\s+/);
+  const word = first.toLowerCase();
+  if (/^(i|i'm|i've|we)$/.test(word)) return "first-person";
+  if (word === "my") return "my";
+  if (/^(is|was|are|were|has|had)$/i.test(second) || word === employer.toLowerCase()) return "other";
+  if (verbs.has(word) || (/^[a-z-]+ed$/.test(word) && word.length >= 4)) return "verb";
+  return "other";
 }
 
 /** Lower-cases the first letter unless the first word looks like a name or acronym ("GraphQL", "AWS"). */
