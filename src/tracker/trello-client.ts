@@ -137,8 +137,20 @@ export function createTrelloClient(options: TrelloClientOptions): TrelloClient {
     url.searchParams.set("token", options.token);
     const call: TrelloCall = { method: spec.method, path: basePath + spec.path };
     const kind: TrelloRequestKind = spec.path.startsWith("/members/") ? "members" : "default";
-    await limiter.acquire(kind, signal);
+    const release = await limiter.acquire(kind, signal);
+    try {
+      return await exchange<T>(spec, url, call, signal);
+    } finally {
+      release();
+    }
+  };
 
+  const exchange = async <T>(
+    spec: CallSpec,
+    url: URL,
+    call: TrelloCall,
+    signal: AbortSignal | undefined,
+  ): Promise<T> => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const started = Date.now();
