@@ -1,12 +1,25 @@
 /** What every extractor gets: the page parsed once, and the URL it came from. */
 import { type CheerioAPI, load } from "cheerio";
+import { type AttributeHints, collectAttributeHints } from "./attribute-hints.js";
 
 export interface ExtractContext {
   html: string;
   url: string;
   $: CheerioAPI;
+  /** Elements filed by class/id words, computed on first use. */
+  hints(): AttributeHints;
 }
 
 export function createContext(html: string, url: string): ExtractContext {
-  return { html, url, $: load(html, { xml: { xmlMode: false, decodeEntities: true } }) };
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  let hints: AttributeHints | null = null;
+  return {
+    html,
+    url,
+    $,
+    hints: () => {
+      hints ??= collectAttributeHints($);
+      return hints;
+    },
+  };
 }

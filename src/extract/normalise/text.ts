@@ -167,7 +167,8 @@ export function nodesToText(nodes: Cheerio<AnyNode>): string {
     else if (name === "td" || name === "th") parts.push(" ");
   };
   for (const node of nodes.toArray()) walk(node, 0);
-  return tidyText(parts.join(""));
+  // A list item whose content starts with a block ("<li><p>…") keeps its text on the bullet line.
+  return tidyText(parts.join("").replace(/\n- [ \t]*(?:\n[ \t]*)+/g, "\n- "));
 }
 
 /** Tidies plain text: trims lines, at most one blank line, bullets normalised to "- ". */

@@ -68,14 +68,17 @@ function spelledInText(label: string, text: string): string | null {
   return match ? match[0].trim() : null;
 }
 
-export function companyFromHost(pageUrl: string, pageText: string): string | null {
+export function companyFromHost(pageUrl: string, readPageText: () => string): string | null {
   let url: URL;
   try {
     url = new URL(pageUrl);
   } catch {
     return null;
   }
-  for (const label of candidates(url)) {
+  const labels = candidates(url);
+  if (labels.length === 0) return null;
+  const pageText = readPageText();
+  for (const label of labels) {
     const spelled = spelledInText(label, pageText);
     if (spelled && /[A-Z]/.test(spelled)) return spelled;
   }

@@ -15,58 +15,70 @@ import { companyFromHost } from "./company-from-host.js";
 import type { Extractor } from "./extractor.js";
 import { cleanCompanyName, isGenericTitle, parseTitle } from "./title-heuristics.js";
 
+const metaCache = new WeakMap<CheerioAPI, Map<string, string>>();
+
+/** Content of the first `<meta property|name=…>` among `names` (all metas read once per page). */
 function meta($: CheerioAPI, ...names: string[]): string | null {
+  let metas = metaCache.get($);
+  if (!metas) {
+    metas = new Map();
+    for (const element of $("meta").toArray() as Element[]) {
+      const key = (element.attribs.property ?? element.attribs.name ?? "").toLowerCase();
+      const content = element.attribs.content;
+      if (key && content !== undefined && !metas.has(key)) metas.set(key, content);
+    }
+    metaCache.set($, metas);
+  }
   for (const name of names) {
-    const value = $(`meta[property="${name}"], meta[name="${name}"]`).first().attr("content");
-    const clean = cleanLine(value);
+    const clean = cleanLine(metas.get(name.toLowerCase()));
     if (clean) return clean;
   }
   return null;
 }
 
-const locationSelectors = [
-  '[itemprop="jobLocation"]',
-  '[data-automation-id="locations"]',
-  '[class*="location" i]:not(script):not(style)',
-  '[id*="location" i]:not(script):not(style)',
-  '[data-testid*="location" i]',
-];
+const skippedTags = new Set([
+  "script",
+  "style",
+  "meta",
+  "input",
+  "textarea",
+  "select",
+  "button",
+  "form",
+  "a",
+  "link",
+  "svg",
+]);
 
-function locationFromPage($: CheerioAPI): string | null {
-  for (const selector of locationSelectors) {
-    for (const element of $(selector).toArray().slice(0, 20)) {
-      const node = $(element);
-      if (node.find("input, select, button, form").length > 0 || node.is("input, select, button, form, a"))
-        continue;
-      const text = cleanLine(node.text())?.replace(
-        /^(locations?|job location|work location|sted|ubicación)\s*:?\s*/i,
-        "",
-      );
-      if (
-        text &&
-        text.length >= 2 &&
-        text.length <= 120 &&
-        !/[{}<>_]|search|find jobs|^\d+ locations?$/i.test(text) &&
-        /[A-Za-zÀ-ÿ]/.test(text)
-      )
-        return text;
-    }
+function locationFromPage(context: ExtractContext): string | null {
+  const $ = context.$;
+  for (const element of (context.hints().get("location") ?? []).slice(0, 30)) {
+    if (skippedTags.has(element.tagName.toLowerCase())) continue;
+    const node = $(element);
+    if (node.find("input, select, button, form").length > 0) continue;
+    const text = cleanLine(node.text())?.replace(
+      /^(locations?|job location|work location|sted|ubicación)\s*:?\s*/i,
+      "",
+    );
+    if (
+      text &&
+      text.length >= 2 &&
+      text.length <= 120 &&
+      !/[{}<>_]|search|find jobs|^\d+ locations?$/i.test(text) &&
+      /[A-Za-zÀ-ÿ]/.test(text)
+    )
+      return text;
   }
   return null;
 }
 
-const descriptionSelectors = [
-  '[class*="job-description" i]',
-  '[class*="jobdescription" i]',
-  '[id*="job-description" i]',
-  '[id*="jobdescription" i]',
-  '[data-automation-id="jobPostingDescription"]',
-  '[class*="description" i]',
-  '[id*="description" i]',
-  '[class*="posting" i]',
-  "article",
-  "main",
-];
+const descriptionHints = [
+  "job-description",
+  "jobdescription",
+  "jobpostingdescription",
+  "description",
+  "posting",
+] as const;
 
 function textScore($: CheerioAPI, element: Cheerio<Element>): number {
   let score = 0;
@@ -77,20 +89,26 @@ function textScore($: CheerioAPI, element: Cheerio<Element>): number {
   return score - links * 0.5;
 }
 
-function mainContent($: CheerioAPI): Cheerio<AnyNode> {
+function mainContent(context: ExtractContext): Cheerio<AnyNode> {
+  const $ = context.$;
   let best: Cheerio<Element> | null = null;
   let bestScore = 200;
-  for (const selector of descriptionSelectors) {
-    for (const element of $(selector).toArray().slice(0, 30) as Element[]) {
+  const groups: Element[][] = [
+    ...descriptionHints.map((word) => context.hints().get(word) ?? []),
+    $("article").toArray() as Element[],
+    $("main").toArray() as Element[],
+  ];
+  for (const [index, group] of groups.entries()) {
+    for (const element of group.slice(0, 12)) {
+      if (skippedTags.has(element.tagName.toLowerCase())) continue;
       const node = $(element);
-      if (["script", "style", "meta", "input", "textarea"].includes(element.tagName.toLowerCase())) continue;
       const score = textScore($, node);
       if (score > bestScore * 1.2) {
         best = node;
         bestScore = score;
       }
     }
-    if (best && selector.includes("description")) break;
+    if (best && index < 4) break;
   }
   if (best) return best;
   // No marked-up container: the parent of the most paragraph text.
@@ -114,14 +132,21 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> {
   return top ? ($(top) as Cheerio<AnyNode>) : $("body");
 }
 
-function headings($: CheerioAPI): string[] {
+function headings(context: ExtractContext): string[] {
+  const $ = context.$;
   const found: string[] = [];
-  for (const selector of [
-    "h1",
-    '[class*="job-title" i], [class*="jobtitle" i], [class*="posting-headline" i] h2, [data-automation-id="jobPostingHeader"]',
-    "h2",
-  ]) {
-    for (const element of $(selector).toArray().slice(0, 10)) {
+  const hinted = ["job-title", "jobtitle", "posting-headline", "jobpostingheader"].flatMap((word) =>
+    (context.hints().get(word as "job-title") ?? []).flatMap((element) =>
+      element.tagName === "h2" ||
+      element.tagName === "h1" ||
+      element.tagName === "h3" ||
+      !$(element).find("h2").length
+        ? [element]
+        : ($(element).find("h2").toArray() as Element[]),
+    ),
+  );
+  for (const group of [$("h1").toArray() as Element[], hinted, $("h2").toArray() as Element[]]) {
+    for (const element of group.slice(0, 10)) {
       const text = cleanLine($(element).text());
       if (text && !isGenericTitle(text) && text.length <= 200 && !found.includes(text)) found.push(text);
     }
@@ -129,26 +154,22 @@ function headings($: CheerioAPI): string[] {
   return found;
 }
 
-const companySelectors = [
-  '[itemprop="hiringOrganization"] [itemprop="name"]',
-  '[data-automation*="advertiser-name" i]',
-  '[data-testid*="company-name" i]',
-  '[class*="company-name" i]',
-  '[class*="companyName" i]',
-  '[class*="employer-name" i]',
-];
-
-function companyFromPage($: CheerioAPI): string | null {
-  for (const selector of companySelectors) {
-    for (const element of $(selector).toArray().slice(0, 5)) {
-      const text = cleanCompanyName($(element).text());
-      if (text && text.length <= 80) return text;
-    }
+function companyFromPage(context: ExtractContext): string | null {
+  const $ = context.$;
+  const candidates = [
+    ...($('[itemprop="hiringOrganization"] [itemprop="name"]').toArray() as Element[]),
+    ...["advertiser-name", "company-name", "companyname", "employer-name"].flatMap(
+      (word) => context.hints().get(word as "company-name") ?? [],
+    ),
+  ];
+  for (const element of candidates.slice(0, 10)) {
+    if (skippedTags.has(element.tagName.toLowerCase())) continue;
+    const text = cleanCompanyName($(element).text());
+    if (text && text.length <= 80) return text;
   }
   return null;
 }
 
-/** The job title, company and location the page's headings and titles agree on. */
 export function readTitleParts(context: ExtractContext): {
   title: string | null;
   company: string | null;
@@ -161,9 +182,11 @@ export function readTitleParts(context: ExtractContext): {
   const titles = [ogTitle, documentTitle].filter(
     (title): title is string => title !== null && !isGenericTitle(title),
   );
-  const allHeadings = headings($);
+  const allHeadings = headings(context);
+  // A heading is the job title when the page title repeats it (og:title first: <title> is often just the site).
+  const confirming = ogTitle && !isGenericTitle(ogTitle) ? [ogTitle] : titles;
   const confirmed = allHeadings.find((heading) =>
-    titles.some((title) => title.toLowerCase().includes(heading.toLowerCase())),
+    confirming.some((title) => title.toLowerCase().includes(heading.toLowerCase())),
   );
   const h1 =
     allHeadings.find((heading) =>
@@ -175,15 +198,27 @@ export function readTitleParts(context: ExtractContext): {
   let title: string | null = confirmed ?? null;
   if (!title && ogTitle && !isGenericTitle(ogTitle)) title = parsed[0]?.title ?? null;
   title ??= h1 ?? parsed.find((parts) => parts.title)?.title ?? null;
-  const pageText = `${documentTitle ?? ""} ${ogTitle ?? ""} ${siteName ?? ""} ${$("body").text().slice(0, 30_000)}`;
+  const pageText = () =>
+    `${documentTitle ?? ""} ${ogTitle ?? ""} ${siteName ?? ""} ${$("body").text().slice(0, 30_000)}`;
+  const usable = (name: string | null | undefined) =>
+    name && name.toLowerCase() !== title?.toLowerCase() ? name : null;
   const company =
-    parsed
-      .map((parts) => parts.company)
-      .find((name) => name && name.toLowerCase() !== title?.toLowerCase()) ??
-    companyFromPage($) ??
+    parsed.map((parts) => (parts.companyIsGuess ? null : usable(parts.company))).find(Boolean) ??
+    companyFromPage(context) ??
     cleanCompanyName(siteName) ??
     companyFromHost(context.url, pageText) ??
+    parsed.map((parts) => usable(parts.company)).find(Boolean) ??
     null;
+  // "Title - Team" in an og:title that names no company is all title (the company came from elsewhere).
+  if (
+    !confirmed &&
+    ogTitle &&
+    !/\s[|–—]\s/.test(ogTitle) &&
+    company &&
+    !ogTitle.toLowerCase().includes(company.toLowerCase())
+  ) {
+    title = ogTitle;
+  }
   const location = parsed.map((parts) => parts.location).find(Boolean) ?? null;
   return {
     title: title ? title.replace(/^hiring\s+/i, "").replace(/[\s,;:-]+$/, "") : null,
@@ -198,8 +233,8 @@ export const readableHtmlExtractor: Extractor = {
     const $ = context.$;
     const parts = readTitleParts(context);
     const { title, company } = parts;
-    const location = parts.location ?? locationFromPage($);
-    const content = mainContent($);
+    const location = parts.location ?? locationFromPage(context);
+    const content = mainContent(context);
     const description = nodesToText(content);
     const bodyText = description.slice(0, 4000);
     const salaryText = /[$€£]\s?\d|\b(USD|EUR|GBP)\s?\d/.exec(bodyText)

@@ -9,6 +9,8 @@ export interface TitleParts {
   title: string | null;
   company: string | null;
   location: string | null;
+  /** True when the company is only a guess from splitting "A - B" (no "at", "hiring", site name). */
+  companyIsGuess?: boolean;
 }
 
 const genericWords =
@@ -17,7 +19,7 @@ const genericWords =
 /** Strips "Careers at", "Careers", "Jobs" from a site or company name. */
 export function cleanCompanyName(raw: string | null | undefined): string | null {
   const text = cleanLine(raw);
-  if (!text) return null;
+  if (!text || genericWords.test(text)) return null;
   const stripped = text
     .replace(/^(careers|jobs|work|life)\s+(at|@)\s+/i, "")
     .replace(
@@ -76,6 +78,9 @@ export function parseTitle(
       if (rest.trim() === "") continue;
       const inner = parseTitle(rest, heading);
       const restParts = splitTitle(rest);
+      const at = /^(.+?)\s+(?:at|@)\s+(.+)$/i.exec(rest);
+      if (at && restParts.length <= 1)
+        return { title: heading ?? at[1] ?? null, company: at[2] ?? null, location: null };
       const title =
         heading && rest.toLowerCase().includes(heading.toLowerCase())
           ? heading
@@ -155,7 +160,7 @@ export function parseTitle(
   }
   const rest = parts.filter((_, index) => index !== titleIndex);
   const found = companyAndLocation(rest);
-  return { title, company: found.company, location: location ?? found.location };
+  return { title, company: found.company, location: location ?? found.location, companyIsGuess: true };
 }
 
 function companyAndLocation(rest: string[]): { company: string | null; location: string | null } {

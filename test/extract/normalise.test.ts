@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { toIsoDate } from "../../src/extract/normalise/dates.js";
+import { mapEmploymentType } from "../../src/extract/normalise/employment.js";
+import { parseLooseJson } from "../../src/extract/normalise/json-repair.js";
+import { salaryFromSchema, salaryFromText } from "../../src/extract/normalise/salary.js";
+import { decodeEntities, htmlToText } from "../../src/extract/normalise/text.js";
+
+describe("salary", () => {
+  it.each([
+    ["$120k–$150k a year", { min: 120000, max: 150000, currency: "USD", period: "year" }],
+    ["€50.000 - €60.000 brutto/Jahr", { min: 50000, max: 60000, currency: "EUR", period: "year" }],
+    ["£25/hour", { min: 25, max: 25, currency: "GBP", period: "hour" }],
+    ["USD 4,500 per month", { min: 4500, max: 4500, currency: "USD", period: "month" }],
+    ["$45.50 - $60 hourly", { min: 45.5, max: 60, currency: "USD", period: "hour" }],
+    ["A$140,000 – 160,000", { min: 140000, max: 160000, currency: "AUD", period: "year" }],
+  ])("parses %s", (text, expected) => {
+    expect(salaryFromText(text)).toEqual(expected);
+  });
+  it("needs a currency in text", () => {
+    expect(salaryFromText("5 years of experience, 2 teams")).toBeNull();
+  });
+  it("reads schema.org amounts", () => {
+    expect(
+      salaryFromSchema({
+        currency: "usd",
+        value: { minValue: "100000", maxValue: 130000, unitText: "YEAR" },
+      }),
+    ).toEqual({
+      min: 100000,
+      max: 130000,
+      currency: "USD",
+      period: "year",
+    });
+    expect(salaryFromSchema({ currency: "EUR", value: 3500, unitText: "MONTH" })).toEqual({
+      min: 3500,
+      max: 3500,
+      currency: "EUR",
+      period: "month",
+    });
+    expect(salaryFromSchema({ currency: "EUR", value: { value: 0 } })).toBeNull();
+  });
+});
+
+describe("text", () => {
+  it("keeps paragraphs and bullets", () => {
+    expect(
+      htmlToText(
+        "<h2>About</h2><p>One&nbsp;&amp; two</p><ul><li>A</li><li><p>B</p></li></ul><p>End<br>line</p>",
+      ),
+    ).toBe("About\n\nOne & two\n\n- A\n- B\n\nEnd\nline");
+  });
+  it("decodes escaped HTML and numeric entities", () => {
+    expect(htmlToText("&lt;p&gt;Caf&#233; &#x2014; ok&lt;/p&gt;")).toBe("Café — ok");
+    expect(decodeEntities("&amp;amp;")).toBe("&");
+  });
+  it("drops scripts and styles", () => {
+    expect(htmlToText("<p>Hi</p><script>alert(1)</script><style>p{}</style>")).toBe("Hi");
+  });
+});
+
+describe("dates and employment types", () => {
+  it.each([
+    ["2024-03-05T10:00:00Z", "2024-03-05"],
+    ["2024/3/5", "2024-03-05"],
+    ["05.03.2024", "2024-03-05"],
+    ["5 March 2024", "2024-03-05"],
+    ["March 5, 2024", "2024-03-05"],
+    ["soon", null],
+  ])("%s → %s", (input, expected) => {
+    expect(toIsoDate(input)).toBe(expected);
+  });
+  it("converts epoch milliseconds", () => {
+    expect(toIsoDate(1785339866689)).toBe("2026-07-29");
+  });
+  it.each([
+    ["FULL_TIME", "full_time"],
+    ["PART_TIME", "part_time"],
+    ["CONTRACTOR", "contract"],
+    ["TEMPORARY", "temporary"],
+    ["INTERN", "internship"],
+    ["CDI", "full_time"],
+    ["Werkstudent", "internship"],
+    ["VOLUNTEER", "other"],
+  ])("%s → %s", (input, expected) => {
+    expect(mapEmploymentType(input)).toBe(expected);
+  });
+});
+
+describe("parseLooseJson", () => {
+  it("repairs trailing commas, comments, control characters and entity-encoded quotes", () => {
+    expect(parseLooseJson('{"a": [1, 2,], /* c */ "b": "x\ty",}')).toEqual({ a: [1, 2], b: "x\ty" });
+    expect(parseLooseJson("{&quot;a&quot;: 1}")).toEqual({ a: 1 });
+    expect(parseLooseJson('<!-- {"a": "http://x.example/y"} -->')).toEqual({ a: "http://x.example/y" });
+    expect(parseLooseJson("{nope")).toBeUndefined();
+  });
+});
