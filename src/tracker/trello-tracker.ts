@@ -27,11 +27,12 @@ import {
   type TrackerCard,
   withRetry,
 } from "../core/index.js";
+import { createBoardLabels, labelsForJob } from "./board-labels.js";
 import { formatCardDescription, formatCardName, postingUrlFromDescription } from "./card-format.js";
 import type { TrelloRateLimiter } from "./rate-limiter.js";
-import { findStageList, stageListNames } from "./stage-lists.js";
+import { findStageList, stageListNames, stageOfList } from "./stage-lists.js";
 import { createTrelloClient, defaultTrelloRetryDelaysMs, type TrelloClient } from "./trello-client.js";
-import type { TrelloCard, TrelloList } from "./trello-types.js";
+import type { TrelloCard, TrelloFileUpload, TrelloList } from "./trello-types.js";
 
 export interface TrelloTrackerOptions {
   apiKey: string;
@@ -54,10 +55,29 @@ export interface TrelloTrackerOptions {
   cardIndexTtlMs?: number;
   /** Use this client instead of creating one (its own retry settings then apply to reads). */
   client?: TrelloClient;
+  /** Label new cards with their workplace and source, creating the labels when missing (default true). */
+  labels?: boolean;
+  /** Moving a card to "applied" sets its due date this many days later, for a follow-up; null: never (default 7). */
+  followUpDays?: number | null;
+  now?: () => Date;
 }
 
 export interface TrelloTracker extends Tracker {
   readonly client: TrelloClient;
+  /**
+   * Uploads files to a card, first removing uploaded attachments with the same file names, so a new
+   * letter version replaces the old one (e.g. "cover-letter.pdf", "cover-letter.docx").
+   */
+  replaceAttachments(
+    cardId: string,
+    files: readonly TrelloFileUpload[],
+    options?: { signal?: AbortSignal },
+  ): Promise<void>;
+  /**
+   * The stage of every open card on the board, read from the list it is in (for `jobpipe sync`,
+   * which picks up cards the user moved). Cards in lists that match no stage are left out.
+   */
+  readCardStages(options?: { signal?: AbortSignal }): Promise<Map<string, Stage>>;
 }
 
 interface CardIndex {
@@ -86,6 +106,9 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
   let indexLoading: Promise<CardIndex> | null = null;
   const inFlight = new Map<string, Promise<TrackerCard>>();
   let lists: TrelloList[] | null = null;
+  const boardLabels = createBoardLabels(client, options.boardId);
+  const followUpDays = options.followUpDays === undefined ? 7 : options.followUpDays;
+  const now = options.now ?? (() => new Date());
 
   const loadIndex = (signal?: AbortSignal): Promise<CardIndex> => {
     if (!indexLoading) {
@@ -130,9 +153,14 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
           );
           return existing;
         }
+        const idLabels =
+          options.labels === false
+            ? undefined
+            : await boardLabels.idsFor(labelsForJob(request.job), { signal, retry: false });
         const card = await client.createCard(
           {
             idList: options.listId,
+            idLabels,
             name: formatCardName(request.job),
             desc: formatCardDescription(request.job, postingUrl),
             urlSource: postingUrl,
@@ -203,8 +231,49 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
 
     async moveCard(cardId, stage, callOptions = {}) {
       const listId = await listForStage(stage, callOptions.signal);
-      await client.moveCard(cardId, listId, { signal: callOptions.signal });
-      logger.info({ cardId, stage, listId }, "Trello card moved");
+      const due =
+        stage === "applied" && followUpDays !== null
+          ? new Date(now().getTime() + followUpDays * 86_400_000).toISOString()
+          : undefined;
+      await client.updateCard(cardId, { idList: listId, due }, { signal: callOptions.signal });
+      logger.info({ cardId, stage, listId, due }, "Trello card moved");
+    },
+
+    async replaceAttachments(cardId, files, callOptions = {}) {
+      const { signal } = callOptions;
+      const names = new Set(files.map((file) => file.name ?? file.fileName));
+      const existing = await client.getAttachments(cardId, { signal });
+      for (const attachment of existing) {
+        if (attachment.isUpload && names.has(attachment.name)) {
+          await client.deleteAttachment(cardId, attachment.id, { signal });
+        }
+      }
+      for (const file of files) await client.attachFile(cardId, file, { signal });
+      logger.info({ cardId, files: [...names] }, "Trello card attachments replaced");
+    },
+
+    async readCardStages(callOptions = {}) {
+      const { signal } = callOptions;
+      const found = await boardLists(true, signal);
+      const stageByList = new Map<string, Stage>();
+      for (const list of found) {
+        const stage = stageOfList(list);
+        if (stage) stageByList.set(list.id, stage);
+      }
+      if (!stageByList.has(options.listId)) stageByList.set(options.listId, "saved");
+      for (const [stage, listId] of Object.entries(options.stageListIds ?? {}) as [
+        Stage,
+        string | undefined,
+      ][]) {
+        if (listId) stageByList.set(listId, stage);
+      }
+      const cards = await client.getBoardCards(options.boardId, {}, { signal });
+      const stages = new Map<string, Stage>();
+      for (const card of cards) {
+        const stage = stageByList.get(card.idList);
+        if (stage && !card.closed) stages.set(card.id, stage);
+      }
+      return stages;
     },
 
     async checkConnection(callOptions = {}) {

@@ -112,7 +112,9 @@ describe("Trello tracker: ensureCard", () => {
     expect(second).toEqual(first);
     expect(third).toEqual(first);
     expect(trello.cards()).toHaveLength(1);
-    expect(trello.requests.filter((request) => request.method === "POST")).toHaveLength(1);
+    expect(
+      trello.requests.filter((request) => request.method === "POST" && request.path === "/1/cards"),
+    ).toHaveLength(1);
   });
 
   it("a new process finds the card already on the board", async () => {
@@ -199,12 +201,13 @@ describe("Trello tracker: ensureCard", () => {
     expect(new Set(cards.map((card) => card.cardId)).size).toBe(40);
     expect(trello.cards()).toHaveLength(40);
     expect(trello.rateLimited()).toBe(0);
+    expect(trello.labels().filter((label) => label.name === "Hybrid")).toHaveLength(1);
   });
 
   it("without a limiter the fake's limit bites, and backoff still files the card", async () => {
     trello.setRateLimit({ limit: 2, windowMs: 300 });
     const { sleep: realSleep } = await import("../../src/core/index.js");
-    const instance = tracker({ sleep: realSleep, retryDelaysMs: [350, 350, 350] });
+    const instance = tracker({ sleep: realSleep, retryDelaysMs: [350, 350, 350, 350, 350], labels: false });
     await Promise.all(
       [1, 2, 3].map((index) => instance.ensureCard(cardRequest(`https://acme.example/j/${index}`))),
     );
@@ -265,6 +268,80 @@ describe("Trello tracker: moveCard", () => {
     const withdrawn = trello.addList("Withdrawn");
     await instance.moveCard(cardId, "withdrawn");
     expect(trello.cards()[0]?.idList).toBe(withdrawn);
+  });
+});
+
+describe("Trello tracker: labels, follow-up, attachments, stages read back", () => {
+  it("labels the card with workplace and source, creating missing labels once and reusing existing ones", async () => {
+    await trello.close();
+    trello = await startFakeTrello();
+    const instance = tracker();
+    await instance.client.createLabel(trello.boardId, "remote", "green");
+    await instance.ensureCard(
+      cardRequest("https://acme.example/a", { workplace: "remote", source: "greenhouse" }),
+    );
+    await instance.ensureCard(
+      cardRequest("https://acme.example/b", { workplace: "remote", source: "greenhouse" }),
+    );
+    await instance.ensureCard(cardRequest("https://acme.example/c", { workplace: null, source: "lever" }));
+    const names = (ids: string[]) => ids.map((id) => trello.labels().find((label) => label.id === id)?.name);
+    const [a, b, c] = trello.cards();
+    expect(names(a?.idLabels ?? [])).toEqual(["remote", "greenhouse"]);
+    expect(names(b?.idLabels ?? [])).toEqual(["remote", "greenhouse"]);
+    expect(names(c?.idLabels ?? [])).toEqual(["lever"]);
+    expect(trello.labels().filter((label) => label.name.toLowerCase() === "remote")).toHaveLength(1);
+    expect(trello.labels().filter((label) => label.name === "greenhouse")).toHaveLength(1);
+  });
+
+  it("labels can be turned off", async () => {
+    await tracker({ labels: false }).ensureCard(cardRequest());
+    expect(trello.cards()[0]?.idLabels).toEqual([]);
+    expect(trello.labels().every((label) => label.name === "")).toBe(true);
+  });
+
+  it("moving to applied sets a follow-up due date", async () => {
+    const instance = tracker({ followUpDays: 5, now: () => new Date("2025-04-01T10:00:00.000Z") });
+    const { cardId } = await instance.ensureCard(cardRequest());
+    expect(trello.cards()[0]?.due).toBeNull();
+    await instance.moveCard(cardId, "applied");
+    expect(trello.cards()[0]?.due).toBe("2025-04-06T10:00:00.000Z");
+  });
+
+  it("a new letter version replaces the uploaded files and keeps the posting link", async () => {
+    const instance = tracker();
+    const { cardId } = await instance.ensureCard(cardRequest());
+    const upload = (text: string) => [
+      {
+        fileName: "cover-letter.pdf",
+        mimeType: "application/pdf",
+        data: new TextEncoder().encode(`pdf ${text}`),
+      },
+      {
+        fileName: "cover-letter.docx",
+        mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        data: new TextEncoder().encode(`docx ${text}`),
+      },
+    ];
+    await instance.replaceAttachments(cardId, upload("v1"));
+    await instance.replaceAttachments(cardId, upload("v2"));
+    const attachments = trello.cards()[0]?.attachments ?? [];
+    expect(attachments.map((attachment) => attachment.name)).toEqual([
+      "https://boards.greenhouse.io/acme/jobs/123",
+      "cover-letter.pdf",
+      "cover-letter.docx",
+    ]);
+    expect(attachments[1]?.data?.toString()).toBe("pdf v2");
+    expect(attachments[2]?.data?.toString()).toBe("docx v2");
+  });
+
+  it("reads back the stages of cards the user moved on Trello", async () => {
+    const instance = tracker();
+    const first = await instance.ensureCard(cardRequest("https://acme.example/1"));
+    const second = await instance.ensureCard(cardRequest("https://acme.example/2"));
+    trello.moveCardAsUser(first.cardId, trello.listIds.Interviewing ?? "");
+    const stages = await instance.readCardStages();
+    expect(stages.get(first.cardId)).toBe("interviewing");
+    expect(stages.get(second.cardId)).toBe("saved");
   });
 });
 
