@@ -47,10 +47,16 @@ export function parseTextProfile(source: string, path: string, contentHash: stri
   const headings = findHeadings(lines);
   const plainText = toPlainText(body);
 
-  const name = frontMatter.name ?? frontMatter.title ?? headings[0]?.text ?? nameFromFirstLine(lines);
   const sections = findSections(lines, headings);
+  const firstSectionHeading = sections[0]?.headingLine ?? lines.length;
+  const nameHeadingCandidate = headings.find(
+    (heading) => heading.line < firstSectionHeading && classify(heading.text) === null,
+  );
+  const name =
+    frontMatter.name ?? frontMatter.title ?? nameHeadingCandidate?.text ?? nameFromFirstLine(lines);
   const firstSectionLine = sections[0]?.headingLine ?? lines.length;
-  const nameHeading = headings[0] && headings[0].text === name ? headings[0] : null;
+  const nameHeading =
+    nameHeadingCandidate && nameHeadingCandidate.text === name ? nameHeadingCandidate : null;
   const introStart = nameHeading ? nameHeading.line + nameHeading.span : 0;
 
   const experience = sections
@@ -323,18 +329,21 @@ function parseEntryBody(body: string[]): { highlights: string[]; summary: string
 function parseEducation(sectionLines: string[]): ProfileEducation[] {
   const education: ProfileEducation[] = [];
   sectionLines.forEach((line, index) => {
-    const cleaned = cleanInline(line).replace(/^:\s*/, "").trim();
+    const cleaned = cleanInline(line)
+      .replace(/^[:\-*+•]\s*/, "")
+      .trim();
     const degreeMatch = degreePattern.exec(cleaned);
-    if (!degreeMatch || cleaned.length > 200 || /^[-*+•]/.test(line.trim())) return;
+    if (!degreeMatch || cleaned.length > 200) return;
+    const segments = cleaned.split(/;\s*|\s+[—–|]\s+/);
     const bold = /\*\*([^*]+)\*\*/.exec(line)?.[1];
-    const degreeText = cleanInline(bold ?? cleaned.split(/;\s*/)[0] ?? cleaned);
+    const degreeText = cleanInline(bold ?? segments[0] ?? cleaned);
     const [studyType, ...areaParts] = degreeText.split(/,\s*/);
     const nearby = [
       cleaned,
       ...sectionLines.slice(index + 1, index + 4).map((next) => cleanInline(next).replace(/^:\s*/, "")),
     ];
     const institutionSource =
-      cleaned.split(/;\s*/).find((segment) => institutionWords.test(segment) && segment !== degreeText) ??
+      segments.find((segment) => institutionWords.test(segment) && segment !== degreeText) ??
       nearby.slice(1).find((segment) => institutionWords.test(segment)) ??
       (institutionWords.test(cleaned) ? cleaned : null);
     const institution = institutionSource
