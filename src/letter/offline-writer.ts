@@ -320,7 +320,7 @@ export function displayTitle(title: string, location: string | null): string {
     (part) =>
       part !== "" &&
       !region.test(part) &&
-      !(location && location.toLowerCase().includes(part.toLowerCase())) &&
+      !location?.toLowerCase().includes(part.toLowerCase()) &&
       !/\(.*\)/.test(part),
   );
   return qualifiers.length > 0 ? `${head} (${qualifiers.join(", ")})` : head;
@@ -348,8 +348,4 @@ function composeWithoutProfile(request: LetterRequest): string {
 
 function article(phrase: string): string {
   return /^[aeiou]/i.test(phrase) && !/^(uni|use|eu|one)/i.test(phrase) ? "an" : "a";
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
