@@ -105,6 +105,8 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
   let index: CardIndex | null = null;
   let indexLoading: Promise<CardIndex> | null = null;
   const inFlight = new Map<string, Promise<TrackerCard>>();
+  // Cards this tracker made: an index load that started before a create finished would miss them.
+  const createdHere = new Map<string, TrackerCard>();
   let lists: TrelloList[] | null = null;
   const boardLabels = createBoardLabels(client, options.boardId);
   const followUpDays = options.followUpDays === undefined ? 7 : options.followUpDays;
@@ -135,7 +137,7 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
     let current = index;
     if (!current || fresh || Date.now() - current.loadedAt > cardIndexTtlMs)
       current = await loadIndex(signal);
-    return current.byPostingUrl.get(postingUrl) ?? null;
+    return current.byPostingUrl.get(postingUrl) ?? createdHere.get(postingUrl) ?? null;
   };
 
   const createOnce = async (
@@ -168,7 +170,7 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
           { signal, retry: false },
         );
         const created = toTrackerCard(card);
-        index?.byPostingUrl.set(postingUrl, created);
+        createdHere.set(postingUrl, created);
         logger.info({ postingUrl, cardId: created.cardId }, "Trello card created");
         return created;
       },

@@ -138,6 +138,29 @@ describe("Trello tracker: ensureCard", () => {
     expect(trello.cards()).toHaveLength(1);
   });
 
+  it("a card made while a slow index reload is in flight is not made again", async () => {
+    const instance = tracker();
+    await instance.ensureCard(cardRequest("https://acme.example/x"));
+    trello.failNext({ status: 500, match: { method: "POST", path: "/1/cards" } });
+    trello.failNext({
+      afterHandling: true,
+      delayMs: 400,
+      match: { method: "GET", path: /\/boards\/[^/]+\/cards$/ },
+    });
+    // B fails once and reloads the index; the reload's snapshot is taken now but answered late.
+    const pendingB = instance.ensureCard(cardRequest("https://acme.example/b"));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const cardA = await instance.ensureCard(cardRequest("https://acme.example/a"));
+    await pendingB;
+    // The late snapshot (without A) replaced the index; A must still be known.
+    expect(await instance.ensureCard(cardRequest("https://acme.example/a"))).toEqual(cardA);
+    expect(trello.cards().map((card) => card.attachments[0]?.url)).toEqual([
+      "https://acme.example/x",
+      "https://acme.example/a",
+      "https://acme.example/b",
+    ]);
+  });
+
   it("different postings get different cards", async () => {
     const instance = tracker();
     await instance.ensureCard(cardRequest("https://acme.example/careers?gh_jid=1"));
