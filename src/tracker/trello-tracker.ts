@@ -15,11 +15,10 @@
  * `members/me` and checks that the board and the list for new cards exist.
  */
 import type { Logger } from "pino";
-// Direct import until core/index.ts re-exports canonical-url.ts.
-import { canonicalPostingUrl } from "../core/canonical-url.js";
 import {
   AppError,
   type CardRequest,
+  canonicalPostingUrl,
   isAppError,
   type Sleep,
   type Stage,
