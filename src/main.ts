@@ -102,7 +102,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
     loadProfile: loadConfiguredProfile,
     documents: {
       docx: async (input) => renderDocx(buildLetterDocument(input)),
-      pdf: async (input) => renderPdf(buildLetterDocument(input)),
+      pdf: async (input) =>
+        renderPdf(buildLetterDocument(input), {
+          fontPath: config.pdf.fontPath ?? undefined,
+          boldFontPath: config.pdf.boldFontPath ?? undefined,
+          cjkFontPath: config.pdf.cjkFontPath ?? undefined,
+        }),
       fileName: documentFileName,
     },
     saveDocumentFile: (file) => saveDocumentFile({ dataDir: config.dataDir, ...file }),

@@ -8,9 +8,12 @@ import type { CommandEnvironment } from "./command-context.js";
 import { registerDoctorCommand } from "./doctor-command.js";
 import { exitCodes } from "./exit-codes.js";
 import { registerExtractCommand } from "./extract-command.js";
+import { registerLetterCommand } from "./letter-command.js";
 import { registerListCommand } from "./list-command.js";
 import { processOutput } from "./output.js";
 import { registerShowCommand } from "./show-command.js";
+import { registerStageCommand } from "./stage-command.js";
+import { registerSyncCommand } from "./sync-command.js";
 
 export async function runCli(argv: string[], environment?: Partial<CommandEnvironment>): Promise<number> {
   const context: CommandEnvironment = {
@@ -36,6 +39,9 @@ export async function runCli(argv: string[], environment?: Partial<CommandEnviro
   registerExtractCommand(program, context, setExitCode);
   registerListCommand(program, context, setExitCode);
   registerShowCommand(program, context, setExitCode);
+  registerStageCommand(program, context, setExitCode);
+  registerLetterCommand(program, context, setExitCode);
+  registerSyncCommand(program, context, setExitCode);
   registerDoctorCommand(program, context, setExitCode);
   try {
     await program.parseAsync(argv);

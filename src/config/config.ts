@@ -33,6 +33,8 @@ export interface Config {
   fetch: { allow: string[]; timeoutMs: number };
   require: Integration[];
   log: { level: string; file: string };
+  /** Font files for the PDF; null = the embedded DejaVu fonts (and a system CJK font when found). */
+  pdf: { fontPath: string | null; boldFontPath: string | null; cjkFontPath: string | null };
 }
 
 export const defaultOpenAiModel = "gpt-5-mini";

@@ -154,6 +154,11 @@ export function loadConfig(env: Environment, options: { cwd?: string } = {}): Lo
   }
   const logFile = path.resolve(cwd, value("LOG_FILE") ?? path.join(dataDir, "logs", "jobpipe.log"));
 
+  const resolvedPath = (name: string): string | null => {
+    const raw = value(name);
+    return raw === null ? null : path.resolve(cwd, raw);
+  };
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -168,6 +173,11 @@ export function loadConfig(env: Environment, options: { cwd?: string } = {}): Lo
       fetch: { allow, timeoutMs: fetchTimeout * 1000 },
       require: [...required],
       log: { level: logLevel, file: logFile },
+      pdf: {
+        fontPath: resolvedPath("JOBPIPE_PDF_FONT"),
+        boldFontPath: resolvedPath("JOBPIPE_PDF_BOLD_FONT"),
+        cjkFontPath: resolvedPath("JOBPIPE_PDF_CJK_FONT"),
+      },
     }),
   };
 }

@@ -81,6 +81,21 @@ export const variableHelp: Record<string, VariableHelp> = {
     howToGet: "the path of a .json (JSON Resume), .md, .txt, .pdf or .docx file",
     setupAnchor: "profile",
   },
+  JOBPIPE_PDF_FONT: {
+    purpose: "the TrueType font the PDF letter is set in",
+    howToGet: "a .ttf path; leave unset for the bundled DejaVu Serif",
+    setupAnchor: "documents",
+  },
+  JOBPIPE_PDF_BOLD_FONT: {
+    purpose: "the bold TrueType font of the PDF letter",
+    howToGet: "a .ttf path; leave unset for the bundled DejaVu Serif Bold",
+    setupAnchor: "documents",
+  },
+  JOBPIPE_PDF_CJK_FONT: {
+    purpose: "the font used for Chinese, Japanese and Korean text in the PDF",
+    howToGet: "a .ttf/.otf/.ttc path such as Noto Sans CJK; unset: a system CJK font when one is installed",
+    setupAnchor: "documents",
+  },
   HOST: { purpose: "the web server's address", howToGet: "e.g. 127.0.0.1", setupAnchor: "web-app" },
   PORT: {
     purpose: "the web server's port",

@@ -9,10 +9,27 @@ export interface CardRequest {
   job: Job;
 }
 
+/** A file to attach to a card (the letter's DOCX and PDF). */
+export interface TrackerFile {
+  fileName: string;
+  mimeType: string;
+  data: Uint8Array;
+  /** Attachment name shown on the card; defaults to the file name. */
+  name?: string;
+}
+
 export interface Tracker {
   /** Creates the card, or returns the existing card for this posting URL (idempotent). */
   ensureCard(request: CardRequest, options?: { signal?: AbortSignal }): Promise<TrackerCard>;
   moveCard(cardId: string, stage: Stage, options?: { signal?: AbortSignal }): Promise<void>;
+  /** Uploads files, first removing earlier uploads of the same names (a new letter version replaces the old). */
+  replaceAttachments(
+    cardId: string,
+    files: readonly TrackerFile[],
+    options?: { signal?: AbortSignal },
+  ): Promise<void>;
+  /** The stage of every card on the board, read from the list it is in (cards the user moved). */
+  readCardStages(options?: { signal?: AbortSignal }): Promise<Map<string, Stage>>;
   /** Live check for `doctor --online` and `/health`. Resolves to a display name of the account. */
   checkConnection(options?: { signal?: AbortSignal }): Promise<string>;
 }

@@ -8,10 +8,18 @@
  *     tracker           (Trello card, or skipped when the built-in board is used)
  *     letter            (a cached letter for the same inputs is reused without a model call)
  *     docx, pdf         (rendered from the newest letter version)
+ *     attachments       (the documents uploaded to the card, part of the tracker step)
+ *   setStage(id, stage) → the stage is stored at once; the card follows (or the tracker step is
+ *                         left failed for `sync` to finish)
+ *   writeLetter(id)     → a new letter version (with the user's feedback), then its documents
+ *   sync()              → stages of cards the user moved on Trello, then resume every application
+ *                         with a step left failed or pending
  *
  * Each step's result is stored as it finishes, so a failure later on never loses what was done, and
  * a re-run (`jobpipe sync`) never repeats a step that succeeded.
  */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Logger } from "pino";
 import {
   AppError,
@@ -19,8 +27,11 @@ import {
   type Job,
   type LetterDraft,
   type Profile,
+  type Stage,
   type StepName,
   type Steps,
+  type TrackerFile,
+  toAppError,
 } from "../core/index.js";
 import type { StepRecord } from "../store/index.js";
 import { applicationStatus } from "./application-status.js";
@@ -40,6 +51,15 @@ export interface SubmitInput {
   /** false = no letter and no documents (--no-letter). */
   letter?: boolean;
   signal?: AbortSignal;
+}
+
+export interface SyncReport {
+  /** Every application that had work left, as it is now. */
+  applications: Application[];
+  /** Stages taken from cards the user moved on Trello. */
+  stageChanges: { id: string; from: Stage; to: Stage }[];
+  /** Why reading the board failed, when it did. */
+  trackerError: string | null;
 }
 
 export interface SubmitResult {
@@ -134,16 +154,18 @@ export class Pipeline {
 
     if (job !== null) {
       steps = await store.steps.forApplication(id);
-      if (needsRun(steps, "tracker")) await this.runTracker(id, row.url, job, logger, options);
+      if (needsRun(steps, "tracker")) await this.runTracker(id, job, logger, options);
       if (needsRun(steps, "letter")) await this.runLetter(id, job, logger, options);
-      steps = await store.steps.forApplication(id);
-      for (const kind of ["docx", "pdf"] as const) {
-        if (needsRun(steps, kind) && steps.letter.status === "ok")
-          await this.runDocument(id, kind, job, logger);
-      }
+      await this.runDocuments(id, job, logger);
+      await this.runAttachments(id, logger, options);
     }
+    return this.finish(id, logger);
+  }
 
-    steps = await store.steps.forApplication(id);
+  /** Stores the status the steps add up to and returns the application. */
+  private async finish(id: string, logger: Logger): Promise<Application> {
+    const { store } = this.dependencies;
+    const [job, steps] = await Promise.all([store.jobs.find(id), store.steps.forApplication(id)]);
     const status = applicationStatus(job, steps);
     await store.applications.update(id, { status, updated_at: this.timestamp() });
     logger.info({ status, steps: summarise(steps) }, "application finished");
@@ -151,6 +173,128 @@ export class Pipeline {
     if (!application)
       throw new AppError("JOBPIPE_ERR_NOT_FOUND", `Application ${id} disappeared while running`);
     return application;
+  }
+
+  /** Moves the application to a stage; its card follows when there is one. */
+  async setStage(id: string, stage: Stage, options: { signal?: AbortSignal } = {}): Promise<Application> {
+    const row = await this.requireRow(id);
+    return this.exclusive(row.id, async () => {
+      const { store, tracker } = this.dependencies;
+      const logger = this.dependencies.logger.child({ applicationId: row.id });
+      await store.applications.update(row.id, { stage, updated_at: this.timestamp() });
+      logger.info({ from: row.stage, to: stage }, "stage changed");
+      const current = await this.requireRow(row.id);
+      if (tracker && current.card_id) {
+        const started = performance.now();
+        try {
+          await tracker.moveCard(current.card_id, stage, { signal: options.signal });
+          await this.record(row.id, "tracker", okStep(1, performance.now() - started));
+        } catch (error) {
+          const outcome = failedStep(error, performance.now() - started);
+          outcome.errorMessage = `Moving the card to ${stage} failed: ${outcome.errorMessage}`;
+          logger.warn({ code: outcome.errorCode }, "moving the card failed");
+          await this.record(row.id, "tracker", outcome);
+        }
+      }
+      return this.finish(row.id, logger);
+    });
+  }
+
+  /**
+   * Writes a new version of the letter (taking the user's feedback into account) and its documents.
+   * A failing model leaves the current letter in place and throws.
+   */
+  async writeLetter(
+    id: string,
+    request: { feedback?: string | null; signal?: AbortSignal } = {},
+  ): Promise<Application> {
+    const row = await this.requireRow(id);
+    return this.exclusive(row.id, async () => {
+      const { store, letterWriter, letterTone } = this.dependencies;
+      const logger = this.dependencies.logger.child({ applicationId: row.id });
+      const job = await store.jobs.find(row.id);
+      if (!job) {
+        throw new AppError(
+          "JOBPIPE_ERR_NOT_A_JOB_PAGE",
+          "This application has no job yet: run `jobpipe sync` first",
+        );
+      }
+      const started = performance.now();
+      const profile = await this.dependencies.loadProfile();
+      const previous = await store.letters.latest(row.id);
+      const feedback = request.feedback?.trim() || null;
+      const draft = await letterWriter.write(
+        { job, profile, tone: letterTone, feedback, previousText: previous?.text ?? null },
+        { signal: request.signal },
+      );
+      const stored = await store.letters.addVersion(row.id, draft, {
+        // Only an unprompted letter may be reused for another posting; feedback makes it personal.
+        cacheKey: feedback === null ? letterCacheKey(job, profile, letterWriter, letterTone) : null,
+        feedback,
+        now: this.timestamp(),
+      });
+      await this.record(row.id, "letter", {
+        ...okStep(draft.attempts, performance.now() - started),
+        errorMessage: draft.warnings.length > 0 ? draft.warnings.join(" ") : null,
+      });
+      logger.info({ version: stored.version, feedback: feedback !== null }, "new letter version written");
+      await this.record(row.id, "docx", pendingStep());
+      await this.record(row.id, "pdf", pendingStep());
+      await this.runDocuments(row.id, job, logger);
+      await this.runAttachments(row.id, logger, { signal: request.signal });
+      return this.finish(row.id, logger);
+    });
+  }
+
+  /**
+   * Finishes the work left behind. First takes the stages of cards the user moved on Trello (only
+   * for applications whose card is in step, so a move jobpipe still owes Trello isn't undone), then
+   * resumes every application with a step left failed or pending, oldest first.
+   */
+  async sync(options: { signal?: AbortSignal } = {}): Promise<SyncReport> {
+    const { store, tracker } = this.dependencies;
+    const logger = this.dependencies.logger;
+    const stageChanges: SyncReport["stageChanges"] = [];
+    let trackerError: string | null = null;
+    if (tracker) {
+      try {
+        const stagesByCard = await tracker.readCardStages({ signal: options.signal });
+        for (const row of await store.applications.listWithCards()) {
+          const stage = stagesByCard.get(row.card_id ?? "");
+          if (!stage || stage === row.stage) continue;
+          if ((await store.steps.forApplication(row.id)).tracker.status !== "ok") continue;
+          await store.applications.update(row.id, { stage, updated_at: this.timestamp() });
+          stageChanges.push({ id: row.id, from: row.stage as Stage, to: stage });
+          logger.info({ applicationId: row.id, from: row.stage, to: stage }, "stage taken from Trello");
+        }
+      } catch (error) {
+        trackerError = toAppError(error).toString();
+        logger.warn({ error: trackerError }, "reading card stages from Trello failed");
+      }
+    }
+    const applications: Application[] = [];
+    for (const row of await store.applications.listUnfinished()) {
+      if (options.signal?.aborted) break;
+      applications.push(await this.resume(row.id, options));
+    }
+    return { applications, stageChanges, trackerError };
+  }
+
+  private async requireRow(idOrPrefix: string) {
+    const row = await this.dependencies.store.applications.findByIdOrPrefix(idOrPrefix);
+    if (!row)
+      throw new AppError("JOBPIPE_ERR_NOT_FOUND", `No application with id ${JSON.stringify(idOrPrefix)}`);
+    return row;
+  }
+
+  /** Runs `work` once no other work on this application is in flight in this process. */
+  private async exclusive(id: string, work: () => Promise<Application>): Promise<Application> {
+    for (let inFlight = this.running.get(id); inFlight; inFlight = this.running.get(id)) {
+      await inFlight.catch(() => undefined);
+    }
+    const run = work().finally(() => this.running.delete(id));
+    this.running.set(id, run);
+    return run;
   }
 
   private async runFetch(
@@ -194,9 +338,9 @@ export class Pipeline {
     }
   }
 
+  /** The card exists (made once, found again after a lost answer) and sits in the stage's list. */
   private async runTracker(
     id: string,
-    postingUrl: string,
     job: Job,
     logger: Logger,
     options: { signal?: AbortSignal },
@@ -212,13 +356,20 @@ export class Pipeline {
     }
     const started = performance.now();
     try {
-      const card = await tracker.ensureCard(
-        { applicationId: id, postingUrl, job },
-        { signal: options.signal },
-      );
-      await store.applications.update(id, { card_id: card.cardId, card_url: card.cardUrl });
-      await this.record(id, "tracker", okStep(attemptsOf(card), performance.now() - started));
-      logger.info({ cardId: card.cardId }, "card filed");
+      const row = await this.requireRow(id);
+      let cardId = row.card_id;
+      if (cardId === null) {
+        const card = await tracker.ensureCard(
+          { applicationId: id, postingUrl: row.url, job },
+          { signal: options.signal },
+        );
+        await store.applications.update(id, { card_id: card.cardId, card_url: card.cardUrl });
+        cardId = card.cardId;
+        logger.info({ cardId }, "card filed");
+      }
+      if (row.stage !== "saved")
+        await tracker.moveCard(cardId, row.stage as Stage, { signal: options.signal });
+      await this.record(id, "tracker", okStep(1, performance.now() - started));
     } catch (error) {
       const outcome = failedStep(error, performance.now() - started);
       logger.warn({ code: outcome.errorCode, attempts: outcome.attempts }, "tracker failed");
@@ -277,6 +428,45 @@ export class Pipeline {
       const outcome = failedStep(error, performance.now() - started);
       logger.warn({ code: outcome.errorCode, attempts: outcome.attempts }, "letter failed");
       await this.record(id, "letter", outcome);
+    }
+  }
+
+  private async runDocuments(id: string, job: Job, logger: Logger): Promise<void> {
+    const steps = await this.dependencies.store.steps.forApplication(id);
+    if (steps.letter.status !== "ok") return;
+    for (const kind of ["docx", "pdf"] as const) {
+      if (needsRun(steps, kind)) await this.runDocument(id, kind, job, logger);
+    }
+  }
+
+  /**
+   * Uploads the newest letter's DOCX and PDF to the card once both exist, replacing an earlier
+   * version's. A failure leaves the tracker step failed, so `sync` uploads them later.
+   */
+  private async runAttachments(id: string, logger: Logger, options: { signal?: AbortSignal }): Promise<void> {
+    const { store, tracker } = this.dependencies;
+    const row = await this.requireRow(id);
+    if (tracker === null || row.card_id === null) return;
+    const letter = await store.letters.latest(id);
+    if (!letter || row.card_letter_version === letter.version) return;
+    const steps = await store.steps.forApplication(id);
+    if (steps.docx.status !== "ok" || steps.pdf.status !== "ok" || steps.tracker.status !== "ok") return;
+    const paths = await store.documents.forVersion(id, letter.version);
+    if (paths.docx === null || paths.pdf === null) return;
+    const started = performance.now();
+    try {
+      const files = await Promise.all([
+        attachmentFile(paths.docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        attachmentFile(paths.pdf, "application/pdf"),
+      ]);
+      await tracker.replaceAttachments(row.card_id, files, { signal: options.signal });
+      await store.applications.update(id, { card_letter_version: letter.version });
+      logger.info({ cardId: row.card_id, version: letter.version }, "letter attached to the card");
+    } catch (error) {
+      const outcome = failedStep(error, performance.now() - started);
+      outcome.errorMessage = `Attaching the letter to the card failed: ${outcome.errorMessage}`;
+      logger.warn({ code: outcome.errorCode }, "attaching the letter failed");
+      await this.record(id, "tracker", outcome);
     }
   }
 
@@ -339,9 +529,8 @@ function summarise(steps: Steps): Record<string, string> {
   return Object.fromEntries(Object.entries(steps).map(([name, step]) => [name, step.status]));
 }
 
-function attemptsOf(value: object): number {
-  const attempts = (value as { attempts?: unknown }).attempts;
-  return typeof attempts === "number" ? attempts : 1;
+async function attachmentFile(filePath: string, mimeType: string): Promise<TrackerFile> {
+  return { fileName: path.basename(filePath), mimeType, data: await readFile(filePath) };
 }
 
 function messageOf(error: unknown): string {

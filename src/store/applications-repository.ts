@@ -102,6 +102,11 @@ export class ApplicationsRepository {
     return { rows: page, nextCursor };
   }
 
+  /** Applications that have a tracker card. */
+  async listWithCards(): Promise<ApplicationRow[]> {
+    return this.database.selectFrom("applications").selectAll().where("card_id", "is not", null).execute();
+  }
+
   /** Applications with a step left failed or pending, oldest first (for `jobpipe sync`). */
   async listUnfinished(): Promise<ApplicationRow[]> {
     return this.database

@@ -15,6 +15,8 @@ export interface ApplicationsTable {
   input_content: string | null;
   card_id: string | null;
   card_url: string | null;
+  /** The letter version whose documents are attached to the card; null when none are. */
+  card_letter_version: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }

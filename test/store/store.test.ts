@@ -58,7 +58,7 @@ describe("store", () => {
       .selectFrom("kysely_migration" as never)
       .selectAll()
       .execute();
-    expect(migrations).toHaveLength(1);
+    expect(migrations).toHaveLength(2);
   });
 
   it("assembles the application JSON with job, steps, letter and files", async () => {

@@ -1,9 +1,11 @@
 /** Every migration, in order. Names sort by their number; never rename or edit a released one. */
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001-initial.js";
+import * as cardAttachments from "./0002-card-attachments.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": initial,
+  "0002-card-attachments": cardAttachments,
 };
 
 export const migrationProvider: MigrationProvider = {
