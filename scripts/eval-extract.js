@@ -3,7 +3,9 @@
  * Extraction evaluation over the real saved pages in $JOBPIPE_CORPUS_DIR/pages (default
  * ../shared/corpus/pages). For each page it finds the original URL (canonical link, og:url, or the
  * URL SOURCES.tsv gives), runs extractJob, then prints how many pages per site and per field
- * yielded a value, and lists pages whose title or company came out empty or suspicious.
+ * yielded a value, a per-page table (title | company | location | salary) to check by eye, and the
+ * score against test/extract/corpus-expectations.json (read by hand off each page): per field, and
+ * "right on N of M pages with a posting". Pages that hold no job are counted as "no posting on page".
  *
  *   npm run eval:extract            (builds first)
  *   node scripts/eval-extract.js --json   machine-readable rows
@@ -85,6 +87,101 @@ function suspicion(job) {
   return reasons;
 }
 
+const expectationsFile = path.join(here, "..", "test", "extract", "corpus-expectations.json");
+
+/** Expected substrings per page (see the file's _comment); {} when the file is missing. */
+export function loadExpectations(file = expectationsFile) {
+  if (!fs.existsSync(file)) return {};
+  const { _comment, ...expectations } = JSON.parse(fs.readFileSync(file, "utf8"));
+  return expectations;
+}
+
+const checkedFields = ["title", "company", "location"];
+
+/** Per field: "ok", "wrong", "missing" (expected but empty), "n/a" (page does not state it). */
+export function compareJob(job, expected) {
+  const verdicts = {};
+  for (const field of checkedFields) {
+    const want = expected?.[field];
+    const got = job[field];
+    if (want === null || want === undefined) verdicts[field] = "n/a";
+    else if (!hasValue(got)) verdicts[field] = "missing";
+    else verdicts[field] = got.toLowerCase().includes(want.toLowerCase()) ? "ok" : "wrong";
+  }
+  return verdicts;
+}
+
+function salaryText(salary) {
+  if (!salary) return "";
+  const range = salary.min === salary.max ? `${salary.min}` : `${salary.min}-${salary.max}`;
+  return `${salary.currency ?? "?"} ${range}/${salary.period ?? "?"}`;
+}
+
+function cut(text, width) {
+  const value = text ?? "";
+  return value.length > width ? `${value.slice(0, width - 1)}…` : value;
+}
+
+function printScore(rows, expectations) {
+  const perField = Object.fromEntries(checkedFields.map((field) => [field, { ok: 0, stated: 0 }]));
+  let withPosting = 0;
+  let rightPages = 0;
+  let noPosting = 0;
+  let noPostingRight = 0;
+  let unchecked = 0;
+  const misses = [];
+  for (const row of rows) {
+    const expected = expectations[`${row.site}/${row.file}`];
+    if (!expected) {
+      unchecked++;
+      continue;
+    }
+    if (expected.noPosting) {
+      noPosting++;
+      if (!hasValue(row.job.title)) noPostingRight++;
+      else
+        misses.push(
+          `${row.site}/${row.file}: no posting on page, but title=${JSON.stringify(row.job.title)}`,
+        );
+      continue;
+    }
+    withPosting++;
+    const verdicts = compareJob(row.job, expected);
+    for (const field of checkedFields) {
+      if (verdicts[field] === "n/a") continue;
+      perField[field].stated++;
+      if (verdicts[field] === "ok") perField[field].ok++;
+      else
+        misses.push(
+          `${row.site}/${row.file}: ${field} ${verdicts[field]} (want ~${JSON.stringify(expected[field])}, got ${JSON.stringify(row.job[field])})`,
+        );
+    }
+    if (checkedFields.every((field) => verdicts[field] !== "missing" && verdicts[field] !== "wrong"))
+      rightPages++;
+  }
+  console.log("\nAgainst test/extract/corpus-expectations.json:");
+  for (const field of checkedFields) {
+    const { ok, stated } = perField[field];
+    console.log(
+      `  ${field.padEnd(9)} right on ${ok} of ${stated} pages that state it (${((100 * ok) / Math.max(stated, 1)).toFixed(1)}%)`,
+    );
+  }
+  console.log(`  right on ${rightPages} of ${withPosting} pages with a posting`);
+  console.log(`  no posting on page: ${noPosting} (${noPostingRight} correctly gave no title)`);
+  if (unchecked > 0) console.log(`  pages without expectations: ${unchecked}`);
+  if (misses.length > 0) console.log(`\nMisses:\n  ${misses.join("\n  ")}`);
+}
+
+function printPageTable(rows) {
+  console.log("\nPer page (title | company | location | salary):");
+  for (const row of rows) {
+    const job = row.job;
+    console.log(
+      `  ${cut(`${row.site}/${row.file}`, 46).padEnd(46)} | ${cut(job.title, 44).padEnd(44)} | ${cut(job.company, 22).padEnd(22)} | ${cut(job.location, 32).padEnd(32)} | ${salaryText(job.salary)}`,
+    );
+  }
+}
+
 export function evaluate(pages) {
   return pages.map((page) => ({ ...page, job: extractJob(page.html, { url: page.url }) }));
 }
@@ -128,6 +225,9 @@ function main() {
   const bySource = new Map();
   for (const row of rows) bySource.set(row.job.source, (bySource.get(row.job.source) ?? 0) + 1);
   console.log(`\nby extractor: ${[...bySource].map(([source, count]) => `${source}=${count}`).join(", ")}`);
+
+  printPageTable(rows);
+  printScore(rows, loadExpectations());
 
   console.log("\nPages to look at:");
   for (const row of rows) {
