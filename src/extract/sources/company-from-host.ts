@@ -43,29 +43,70 @@ function candidates(url: URL): string[] {
     const pathTenants = url.pathname
       .split("/")
       .filter(Boolean)
-      .slice(0, 3)
+      .slice(0, 4)
+      .flatMap((segment) => segment.split("_"))
       .filter(
         (segment) => /^[a-z][a-z0-9-]{1,30}$/i.test(segment) && !ignoredLabels.has(segment.toLowerCase()),
       );
-    return [...tenants, ...pathTenants];
+    return withoutPrefixes([...tenants, ...pathTenants]);
   }
   const registrable = labels.length >= 2 ? labels[labels.length - 2] : labels[0];
   // "vgcareers.virgingalactic.com" → "virgingalactic"; "metacareers.com" → "meta".
-  return [registrable ?? "", (registrable ?? "").replace(/careers?$|jobs$/, "")].filter(
+  return withoutPrefixes([registrable ?? "", (registrable ?? "").replace(/careers?$|jobs$/, "")]).filter(
     (label) => label.length >= 2,
   );
 }
 
+/** "ouryahoo" → also "yahoo", "empleoayudaenaccion" → also "ayudaenaccion". */
+function withoutPrefixes(labels: string[]): string[] {
+  const out: string[] = [];
+  for (const label of labels) {
+    out.push(label);
+    const stripped = label.replace(
+      /^(our|join|work(at|for)?|careers?(at)?|jobs(at)?|empleo|trabajo|karriere|emploi|vhr)/,
+      "",
+    );
+    if (stripped !== label && stripped.length >= 3) out.push(stripped);
+  }
+  return out;
+}
+
+const letterVariants: Record<string, string> = {
+  a: "aáàâäåã",
+  e: "eéèêë",
+  i: "iíìîï",
+  o: "oóòôöøõ",
+  u: "uúùûü",
+  n: "nñ",
+  c: "cç",
+};
+
 /** Finds `label` in the text ignoring case and inner spaces/punctuation, and returns that spelling. */
 function spelledInText(label: string, text: string): string | null {
-  const letters = label.replace(/[^a-z0-9]/gi, "").split("");
+  const letters = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .split("");
   if (letters.length < 2) return null;
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])${letters.map((letter) => letter.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s&.'-]{0,3}")}(?![\\p{L}\\p{N}])`,
-    "iu",
-  );
-  const match = pattern.exec(text);
-  return match ? match[0].trim() : null;
+  // Between letters: spaces and "&.,'-"; or a word boundary whose letter the host merged ("barcelonactiva").
+  const source = letters
+    .map((letter, index) => {
+      const variants = letterVariants[letter];
+      const one = variants ? `[${variants}]` : letter;
+      if (index === 0) return one;
+      const previous = letters[index - 1] ?? "";
+      const previousClass = letterVariants[previous] ? `[${letterVariants[previous]}]` : previous;
+      return `(?:[\\s&.,'-]{0,3}|\\s${previousClass})${one}`;
+    })
+    .join("");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, "giu");
+  // The first spelling with a capital letter ("klgates | Jobs" in the title, "K&L Gates" in the text).
+  let count = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (/\p{Lu}/u.test(match[0])) return match[0].trim();
+    if (++count > 20) break;
+  }
+  return null;
 }
 
 export function companyFromHost(pageUrl: string, readPageText: () => string): string | null {

@@ -8,12 +8,21 @@ import type { AnyNode, Element } from "domhandler";
 import type { ExtractContext } from "../context.js";
 import { toIsoDate } from "../normalise/dates.js";
 import { mapEmploymentType } from "../normalise/employment.js";
+import { isPlaceLike } from "../normalise/place.js";
 import { salaryFromText } from "../normalise/salary.js";
 import { cleanLine, nodesToText } from "../normalise/text.js";
 import { workplaceFromText } from "../normalise/workplace.js";
+import { labelledValue, locatedIn, locationNearTitle } from "../page/labelled-fields.js";
+import {
+  companyFromCopyright,
+  companyFromJobsAtTitle,
+  companyFromMailto,
+  companyFromSentence,
+  workForCompany,
+} from "./company-clues.js";
 import { companyFromHost } from "./company-from-host.js";
 import type { Extractor } from "./extractor.js";
-import { cleanCompanyName, isGenericTitle, parseTitle } from "./title-heuristics.js";
+import { cleanCompanyName, isGenericTitle, isPlatformName, parseTitle } from "./title-heuristics.js";
 
 const metaCache = new WeakMap<CheerioAPI, Map<string, string>>();
 
@@ -52,7 +61,8 @@ const skippedTags = new Set([
 
 function locationFromPage(context: ExtractContext): string | null {
   const $ = context.$;
-  for (const element of (context.hints().get("location") ?? []).slice(0, 30)) {
+  const hinted = [...(context.hints().get("location") ?? []), ...(context.hints().get("__place") ?? [])];
+  for (const element of hinted.slice(0, 30)) {
     if (skippedTags.has(element.tagName.toLowerCase())) continue;
     const node = $(element);
     if (node.find("input, select, button, form").length > 0) continue;
@@ -158,7 +168,7 @@ function companyFromPage(context: ExtractContext): string | null {
   const $ = context.$;
   const candidates = [
     ...($('[itemprop="hiringOrganization"] [itemprop="name"]').toArray() as Element[]),
-    ...["advertiser-name", "company-name", "companyname", "employer-name"].flatMap(
+    ...["advertiser-name", "company-name", "companyname", "employer-name", "__company"].flatMap(
       (word) => context.hints().get(word as "company-name") ?? [],
     ),
   ];
@@ -170,24 +180,53 @@ function companyFromPage(context: ExtractContext): string | null {
   return null;
 }
 
+/** A title for pages without usable headings or page title: "Job title" label, else the first short line before the text. */
+function fallbackTitle(context: ExtractContext): string | null {
+  const segments = context.segments();
+  const labelled = labelledValue(segments, "title");
+  if (labelled) return labelled;
+  const texts = segments.texts;
+  for (let index = 0; index < Math.min(texts.length, 40); index++) {
+    const text = texts[index] ?? "";
+    if (text.length < 4 || text.length > 120 || isGenericTitle(text)) continue;
+    if (texts.slice(index + 1, index + 3).some((next) => next.length > 200)) return text;
+  }
+  return null;
+}
+
+/** True when `part` is the first or last piece of "Site - Job" / "Job | Site" `whole`. */
+function isSitePartOf(part: string | null, whole: string | null): boolean {
+  if (!part || !whole || part.length >= whole.length) return false;
+  const pieces = whole.split(/\s+[|–—-]\s+/);
+  return pieces.length >= 2 && (pieces[0] === part || pieces[pieces.length - 1] === part);
+}
+
 export function readTitleParts(context: ExtractContext): {
   title: string | null;
   company: string | null;
   location: string | null;
 } {
   const $ = context.$;
-  const siteName = meta($, "og:site_name", "application-name");
-  const ogTitle = meta($, "og:title", "twitter:title");
-  const documentTitle = cleanLine($("title").first().text());
+  const rawSiteName = meta($, "og:site_name", "application-name");
+  const siteName = rawSiteName && !isPlatformName(rawSiteName) ? rawSiteName : null;
+  const rawOgTitle = meta($, "og:title", "twitter:title");
+  // "Work for Krispy Kreme" names the company, not the job.
+  const documentTitleEarly = cleanLine($("title").first().text());
+  const ogIsSite = isSitePartOf(rawOgTitle, documentTitleEarly);
+  const ogCompany = workForCompany(rawOgTitle) ?? (ogIsSite ? cleanCompanyName(rawOgTitle) : null);
+  const ogTitle = ogCompany ? null : rawOgTitle;
+  const documentTitle = documentTitleEarly;
+  const jobsAtCompany = companyFromJobsAtTitle(documentTitle) ?? companyFromJobsAtTitle(rawOgTitle);
   const titles = [ogTitle, documentTitle].filter(
-    (title): title is string => title !== null && !isGenericTitle(title),
+    (title): title is string => title !== null && !isGenericTitle(title) && !workForCompany(title),
   );
   const allHeadings = headings(context);
   // A heading is the job title when the page title repeats it (og:title first: <title> is often just the site).
-  const confirming = ogTitle && !isGenericTitle(ogTitle) ? [ogTitle] : titles;
-  const confirmed = allHeadings.find((heading) =>
-    confirming.some((title) => title.toLowerCase().includes(heading.toLowerCase())),
-  );
+  const contains = (title: string | null) => (heading: string) =>
+    title !== null && !isGenericTitle(title) && title.toLowerCase().includes(heading.toLowerCase());
+  const confirmed =
+    allHeadings.find(contains(ogTitle)) ??
+    allHeadings.find((heading) => titles.some((title) => contains(title)(heading)));
   const h1 =
     allHeadings.find((heading) =>
       $("h1")
@@ -198,16 +237,27 @@ export function readTitleParts(context: ExtractContext): {
   let title: string | null = confirmed ?? null;
   if (!title && ogTitle && !isGenericTitle(ogTitle)) title = parsed[0]?.title ?? null;
   title ??= h1 ?? parsed.find((parts) => parts.title)?.title ?? null;
+  title ??= fallbackTitle(context);
+  const segments = context.segments();
   const pageText = () =>
-    `${documentTitle ?? ""} ${ogTitle ?? ""} ${siteName ?? ""} ${$("body").text().slice(0, 30_000)}`;
+    `${documentTitle ?? ""} ${ogTitle ?? ""} ${siteName ?? ""} ${segments.texts.join(" ").slice(0, 40_000)}`;
   const usable = (name: string | null | undefined) =>
-    name && name.toLowerCase() !== title?.toLowerCase() ? name : null;
+    name && name.toLowerCase() !== title?.toLowerCase() && !isPlaceLike(name) && !isPlatformName(name)
+      ? name
+      : null;
   const company =
+    usable(ogCompany) ??
+    usable(jobsAtCompany) ??
     parsed.map((parts) => (parts.companyIsGuess ? null : usable(parts.company))).find(Boolean) ??
-    companyFromPage(context) ??
-    cleanCompanyName(siteName) ??
-    companyFromHost(context.url, pageText) ??
+    usable(companyFromPage(context)) ??
+    usable(cleanCompanyName(labelledValue(segments, "company"))) ??
+    usable(cleanCompanyName(siteName)) ??
+    usable(companyFromHost(context.url, pageText)) ??
+    usable(companyFromMailto(segments)) ??
+    usable(companyFromCopyright(segments)) ??
+    usable(cleanCompanyName(segments.logoNames[0])) ??
     parsed.map((parts) => usable(parts.company)).find(Boolean) ??
+    usable(companyFromSentence(segments)) ??
     null;
   // "Title - Team" in an og:title that names no company is all title (the company came from elsewhere).
   if (
@@ -227,15 +277,40 @@ export function readTitleParts(context: ExtractContext): {
   };
 }
 
+/** "Chicago - 2024 1L IP Fellow": a title that leads or ends with a place. */
+function placeFromTitle(title: string): string | null {
+  const parts = title.split(/\s+[-–—|]\s+/);
+  if (parts.length < 2) return null;
+  const edge = [parts[0], parts[parts.length - 1]].find((part) => part && isPlaceLike(part));
+  return edge ?? null;
+}
+
+function locationOf(
+  context: ExtractContext,
+  title: string | null,
+  fromTitle: string | null,
+  description: string,
+) {
+  const segments = context.segments();
+  return (
+    fromTitle ??
+    (title ? locationNearTitle(segments, title) : null) ??
+    labelledValue(segments, "location") ??
+    locationFromPage(context) ??
+    locatedIn(description.slice(0, 6000)) ??
+    (title ? placeFromTitle(title) : null)
+  );
+}
+
 export const readableHtmlExtractor: Extractor = {
   name: "html",
   extract(context) {
     const $ = context.$;
     const parts = readTitleParts(context);
     const { title, company } = parts;
-    const location = parts.location ?? locationFromPage(context);
     const content = mainContent(context);
     const description = nodesToText(content);
+    const location = locationOf(context, title, parts.location, description);
     const bodyText = description.slice(0, 4000);
     const salaryText = /[$€£]\s?\d|\b(USD|EUR|GBP)\s?\d/.exec(bodyText)
       ? (bodyText

@@ -16,6 +16,14 @@ export interface TitleParts {
 const genericWords =
   /^(careers?|jobs?|job ad|jobs and careers|careers and jobs|jobindex|job search|job board|job details?|job description|position description|home|apply|linkedin|indeed|seek|glassdoor|workday|candidate portal|online application|jobs and careers|career opportunities|open positions|jobannonce|ledige stillinger.*|vidtop|videsktop)$/i;
 
+const platformNames =
+  /^(talentreef|jobvite|workday|taleo|icims|greenhouse|lever|smartrecruiters|successfactors|sap successfactors|phenom|peoplestrong|talentclue|talent clue|jobindex|stepstone|indeed|linkedin|glassdoor|seek|recsolu|selectminds|oracle|easycruit|ashby|workable|recruitee|teamtailor|personio|bamboohr|breezy|jazzhr|welcome to the jungle|jobappnetwork|allhires)( (inc\.?|a\/s|ltd\.?|llc))?$/i;
+
+/** True for the names of job platforms and ATS vendors, which are never the hiring company. */
+export function isPlatformName(name: string | null | undefined): boolean {
+  return typeof name === "string" && platformNames.test(name.trim());
+}
+
 /** Strips "Careers at", "Careers", "Jobs" from a site or company name. */
 export function cleanCompanyName(raw: string | null | undefined): string | null {
   const text = cleanLine(raw);
@@ -23,7 +31,7 @@ export function cleanCompanyName(raw: string | null | undefined): string | null 
   const stripped = text
     .replace(/^(careers|jobs|work|life)\s+(at|@)\s+/i, "")
     .replace(
-      /\s*(careers?|jobs?|talent acquisition|job board|recruiting|hiring)(\s+(site|page|portal))?$/i,
+      /\s*(careers?|jobs?|talent acquisition|job board|recruiting|hiring|online application|job opportunities|career opportunities)(\s+(site|page|portal))?$/i,
       "",
     )
     .replace(/['’]s$/, "")
@@ -136,6 +144,7 @@ export function parseTitle(
         title: headingClean,
         company: found.company,
         location: placeAfter?.[1]?.trim() ?? found.location,
+        companyIsGuess: true,
       };
     }
   }
