@@ -12,8 +12,10 @@ import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { AppError } from "../core/index.js";
 import { defaultPdfFontPaths } from "./fonts.js";
+import { withLayoutCache } from "./layout-cache.js";
 import type { LetterDocument } from "./letter-document.js";
 import { phrasesFor } from "./phrases.js";
+import { stripFontHinting } from "./strip-font-hinting.js";
 
 export interface RenderPdfOptions {
   /** Regular Unicode TTF; DejaVu Serif from the npm package when absent. */
@@ -55,7 +57,7 @@ function loadFont(path: string, family?: string): fontkit.Font {
   const key = `${path}\u0000${family ?? ""}`;
   let font = fontCache.get(key);
   if (!font) {
-    font = fontkit.create(readFileSync(path), family);
+    font = withLayoutCache(fontkit.create(stripFontHinting(readFileSync(path)), family));
     fontCache.set(key, font);
   }
   return font;
