@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import OpenAI from "openai";
 import type { Logger } from "pino";
 import type { Config } from "./config/index.js";
-import { canonicalPostingUrl, type Job, type Profile, type Tracker } from "./core/index.js";
+import { canonicalPostingUrl, type Job, type Profile, type Sleep, type Tracker } from "./core/index.js";
 import { buildLetterDocument, documentFileName, renderDocx, renderPdf } from "./documents/index.js";
 import { checkPostingUrl, createPageFetcher, parsePostingUrl } from "./fetch/index.js";
 import { createLetterWriter } from "./letter/index.js";
@@ -35,6 +35,8 @@ export interface Services {
 export interface ServiceOptions {
   /** Replaces the logger built from the configuration (tests, or quiet commands). */
   logger?: Logger;
+  /** Replaces the real wait between retries (tests observe the schedule without waiting it out). */
+  sleep?: Sleep;
 }
 
 export function createAppLogger(config: Config): Logger {
@@ -55,6 +57,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     timeoutMs: config.fetch.timeoutMs,
     userAgent,
     logger,
+    sleep: options.sleep,
   });
   const tracker = config.trello
     ? createTrelloTracker({
@@ -64,6 +67,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
         listId: config.trello.listId,
         baseUrl: config.trello.baseUrl,
         logger,
+        sleep: options.sleep,
       })
     : null;
   const letterWriter = createLetterWriter({
@@ -73,6 +77,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     temperature: config.openai?.temperature ?? undefined,
     timeoutMs: config.openai?.timeoutMs,
     logger,
+    sleep: options.sleep,
   });
 
   let profile: Promise<Profile | null> | null = null;

@@ -28,6 +28,8 @@ export interface LetterDraft {
   /** Things the user should know (a check the model's answer failed, no profile configured…). */
   warnings: string[];
   usage: TokenUsage | null;
+  /** What the call cost in US dollars, for models with a known price; null otherwise. */
+  estimatedCostUsd?: number | null;
   /** Attempts made against the provider (1 for the offline writer). */
   attempts: number;
 }

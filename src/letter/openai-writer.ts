@@ -149,18 +149,19 @@ export function createOpenAiLetterWriter(options: OpenAiLetterWriterOptions): Le
         ...problems.map((problem) => `The letter ${problem}; please review it before sending.`),
       );
 
+      const estimatedCostUsd = usage ? estimateCostUsd(options.model, usage) : null;
       logger.info(
         {
           attempts,
           promptTokens: usage?.promptTokens ?? null,
           completionTokens: usage?.completionTokens ?? null,
-          estimatedCostUsd: usage ? estimateCostUsd(options.model, usage) : null,
+          estimatedCostUsd,
           warnings: warnings.length,
           ms: Date.now() - startedAt,
         },
         "letter written",
       );
-      return { provider: "openai", model: options.model, text, warnings, usage, attempts };
+      return { provider: "openai", model: options.model, text, warnings, usage, estimatedCostUsd, attempts };
     },
   };
 }

@@ -50,6 +50,8 @@ export interface SubmitInput {
   tracker?: boolean;
   /** false = no letter and no documents (--no-letter). */
   letter?: boolean;
+  /** Only store the application, with every step pending, for `sync` (or a re-run) to do later. */
+  defer?: boolean;
   signal?: AbortSignal;
 }
 
@@ -99,26 +101,35 @@ export class Pipeline {
 
     const id = this.dependencies.newId();
     const now = this.timestamp();
-    await store.applications.insert({
-      id,
-      url: canonicalUrl,
-      submitted_url: checkedUrl,
-      stage: "saved",
-      status: "failed",
-      input_kind: input.html != null ? "html" : input.text != null ? "text" : "url",
-      input_content: supplied,
-      card_id: null,
-      card_url: null,
-      created_at: now,
-      updated_at: now,
-    });
-    const logger = this.dependencies.logger.child({ applicationId: id });
-    logger.info({ url: canonicalUrl }, "application created");
-    if (input.tracker === false) await this.record(id, "tracker", skippedStep("not wanted (--no-tracker)"));
-    if (input.letter === false) {
-      for (const step of ["letter", "docx", "pdf"] as const) {
-        await this.record(id, step, skippedStep("not wanted (--no-letter)"));
-      }
+    const notWanted = (reason: string) => skippedStep(`not wanted (${reason})`);
+    await store.createApplication(
+      {
+        id,
+        url: canonicalUrl,
+        submitted_url: checkedUrl,
+        stage: "saved",
+        status: "failed",
+        input_kind: input.html != null ? "html" : input.text != null ? "text" : "url",
+        input_content: supplied,
+        card_id: null,
+        card_url: null,
+        created_at: now,
+        updated_at: now,
+      },
+      {
+        fetch: pendingStep(),
+        extract: pendingStep(),
+        tracker: input.tracker === false ? notWanted("--no-tracker") : pendingStep(),
+        letter: input.letter === false ? notWanted("--no-letter") : pendingStep(),
+        docx: input.letter === false ? notWanted("--no-letter") : pendingStep(),
+        pdf: input.letter === false ? notWanted("--no-letter") : pendingStep(),
+      },
+    );
+    this.dependencies.logger.child({ applicationId: id }).info({ url: canonicalUrl }, "application created");
+    if (input.defer) {
+      const application = await store.loadApplication(id);
+      if (!application) throw new AppError("JOBPIPE_ERR_NOT_FOUND", `Application ${id} disappeared`);
+      return { application, reused: false };
     }
     return { application: await this.resume(id, { signal: input.signal }), reused: false };
   }
@@ -127,9 +138,7 @@ export class Pipeline {
   async resume(id: string, options: { signal?: AbortSignal } = {}): Promise<Application> {
     const inFlight = this.running.get(id);
     if (inFlight) return inFlight;
-    const run = this.runSteps(id, options).finally(() => this.running.delete(id));
-    this.running.set(id, run);
-    return run;
+    return this.exclusive(id, () => this.runSteps(id, options));
   }
 
   private async runSteps(id: string, options: { signal?: AbortSignal }): Promise<Application> {
@@ -221,6 +230,7 @@ export class Pipeline {
       }
       const started = performance.now();
       const profile = await this.dependencies.loadProfile();
+      if (profile) await store.profiles.save(profile, this.timestamp());
       const previous = await store.letters.latest(row.id);
       const feedback = request.feedback?.trim() || null;
       const draft = await letterWriter.write(
@@ -232,6 +242,7 @@ export class Pipeline {
         cacheKey: feedback === null ? letterCacheKey(job, profile, letterWriter, letterTone) : null,
         feedback,
         now: this.timestamp(),
+        profileHash: profile?.contentHash ?? null,
       });
       await this.record(row.id, "letter", {
         ...okStep(draft.attempts, performance.now() - started),
@@ -287,14 +298,35 @@ export class Pipeline {
     return row;
   }
 
-  /** Runs `work` once no other work on this application is in flight in this process. */
+  /**
+   * Runs `work` once no other work on this application is in flight, in this process (awaited) or
+   * in another process on the same database (its lease is respected: the application is returned
+   * as it stands, and that process finishes it).
+   */
   private async exclusive(id: string, work: () => Promise<Application>): Promise<Application> {
     for (let inFlight = this.running.get(id); inFlight; inFlight = this.running.get(id)) {
       await inFlight.catch(() => undefined);
     }
-    const run = work().finally(() => this.running.delete(id));
+    const run = this.underLease(id, work).finally(() => this.running.delete(id));
     this.running.set(id, run);
     return run;
+  }
+
+  private async underLease(id: string, work: () => Promise<Application>): Promise<Application> {
+    const { store } = this.dependencies;
+    const now = this.dependencies.now();
+    const expiresAt = new Date(now.getTime() + leaseMs).toISOString();
+    if (!(await store.leases.acquire(id, now.toISOString(), expiresAt))) {
+      this.dependencies.logger.child({ applicationId: id }).info("another jobpipe process is working on it");
+      const application = await store.loadApplication(id);
+      if (!application) throw new AppError("JOBPIPE_ERR_NOT_FOUND", `No application with id ${id}`);
+      return application;
+    }
+    try {
+      return await work();
+    } finally {
+      await store.leases.release(id);
+    }
   }
 
   private async runFetch(
@@ -387,6 +419,7 @@ export class Pipeline {
     const started = performance.now();
     try {
       const profile = await this.dependencies.loadProfile();
+      if (profile) await store.profiles.save(profile, this.timestamp());
       const cacheKey = letterCacheKey(job, profile, letterWriter, letterTone);
       const cached = await store.letters.findByCacheKey(cacheKey);
       let draft: LetterDraft;
@@ -410,6 +443,7 @@ export class Pipeline {
         cacheKey,
         feedback: null,
         now: this.timestamp(),
+        profileHash: profile?.contentHash ?? null,
       });
       const warning = draft.warnings.length > 0 ? draft.warnings.join(" ") : null;
       await this.record(id, "letter", {
@@ -520,6 +554,9 @@ export class Pipeline {
     return this.dependencies.now().toISOString();
   }
 }
+
+/** How long a process may hold an application before another may take it over. */
+const leaseMs = 15 * 60 * 1000;
 
 function needsRun(steps: Steps, step: StepName): boolean {
   return steps[step].status === "pending" || steps[step].status === "failed";

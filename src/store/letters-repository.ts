@@ -10,7 +10,12 @@ export class LettersRepository {
   async addVersion(
     applicationId: string,
     draft: LetterDraft,
-    options: { cacheKey: string | null; feedback: string | null; now: string },
+    options: {
+      cacheKey: string | null;
+      feedback: string | null;
+      now: string;
+      profileHash?: string | null;
+    },
   ): Promise<LetterRow> {
     return this.database.transaction().execute(async (transaction) => {
       const latest = await transaction
@@ -31,6 +36,8 @@ export class LettersRepository {
           prompt_tokens: draft.usage?.promptTokens ?? null,
           completion_tokens: draft.usage?.completionTokens ?? null,
           cache_key: options.cacheKey,
+          profile_hash: options.profileHash ?? null,
+          estimated_cost_usd: draft.estimatedCostUsd ?? null,
           feedback: options.feedback,
           created_at: options.now,
         })

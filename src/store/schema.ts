@@ -17,6 +17,9 @@ export interface ApplicationsTable {
   card_url: string | null;
   /** The letter version whose documents are attached to the card; null when none are. */
   card_letter_version: Generated<number | null>;
+  /** The process working on the application ("host:pid:nonce"), and until when its claim holds. */
+  lease_owner: Generated<string | null>;
+  lease_expires_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -74,6 +77,16 @@ export interface LettersTable {
   /** Hash of job, profile, provider, model and options: equal keys reuse the letter. */
   cache_key: string | null;
   feedback: string | null;
+  profile_hash: Generated<string | null>;
+  estimated_cost_usd: Generated<number | null>;
+  created_at: string;
+}
+
+export interface ProfilesTable {
+  content_hash: string;
+  source_path: string;
+  name: string | null;
+  profile_json: string;
   created_at: string;
 }
 
@@ -93,6 +106,7 @@ export interface Database {
   step_runs: StepRunsTable;
   letters: LettersTable;
   documents: DocumentsTable;
+  profiles: ProfilesTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

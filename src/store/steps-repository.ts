@@ -28,7 +28,7 @@ export class StepsRepository {
       ms: Math.round(record.ms),
       updated_at: now,
     };
-    await this.database.transaction().execute(async (transaction) => {
+    const write = async (transaction: Kysely<Database>) => {
       await transaction
         .insertInto("steps")
         .values(current)
@@ -41,7 +41,10 @@ export class StepsRepository {
           .values({ ...run, finished_at: updated_at })
           .execute();
       }
-    });
+    };
+    // Inside a caller's transaction already (a new application and its steps): write there.
+    if (this.database.isTransaction) await write(this.database);
+    else await this.database.transaction().execute(write);
   }
 
   /** Every step of the application; steps never recorded are reported as pending. */

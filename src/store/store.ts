@@ -1,13 +1,16 @@
 /** The store: the repositories over one database, and the Application view assembled from them. */
+import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Application, ApplicationStatus, LetterProvider, Stage } from "../core/index.js";
+import type { Application, ApplicationStatus, LetterProvider, Stage, StepName } from "../core/index.js";
+import { ApplicationLeases, leaseOwnerName } from "./application-leases.js";
 import { ApplicationsRepository } from "./applications-repository.js";
 import { DocumentsRepository } from "./documents-repository.js";
 import { JobsRepository } from "./jobs-repository.js";
 import { LettersRepository } from "./letters-repository.js";
 import { openDatabase } from "./open-database.js";
-import type { ApplicationRow, Database } from "./schema.js";
-import { StepsRepository } from "./steps-repository.js";
+import { ProfilesRepository } from "./profiles-repository.js";
+import type { ApplicationRow, Database, NewApplicationRow } from "./schema.js";
+import { type StepRecord, StepsRepository } from "./steps-repository.js";
 
 export class Store {
   readonly applications: ApplicationsRepository;
@@ -15,13 +18,31 @@ export class Store {
   readonly steps: StepsRepository;
   readonly letters: LettersRepository;
   readonly documents: DocumentsRepository;
+  readonly profiles: ProfilesRepository;
+  readonly leases: ApplicationLeases;
 
   constructor(readonly database: Kysely<Database>) {
+    this.profiles = new ProfilesRepository(database);
+    this.leases = new ApplicationLeases(database, leaseOwnerName(randomBytes(4).toString("hex")));
     this.applications = new ApplicationsRepository(database);
     this.jobs = new JobsRepository(database);
     this.steps = new StepsRepository(database);
     this.letters = new LettersRepository(database);
     this.documents = new DocumentsRepository(database);
+  }
+
+  /**
+   * Stores a new application and the first state of each of its steps in one transaction, so a
+   * crash can never leave an application that `sync` would not see.
+   */
+  async createApplication(row: NewApplicationRow, steps: Record<StepName, StepRecord>): Promise<void> {
+    await this.database.transaction().execute(async (transaction) => {
+      await new ApplicationsRepository(transaction).insert(row);
+      const repository = new StepsRepository(transaction);
+      for (const [name, record] of Object.entries(steps) as [StepName, StepRecord][]) {
+        await repository.record(row.id, name, record, row.created_at);
+      }
+    });
   }
 
   /** The application as INTERFACE.md's JSON, or null when there is no such id. */

@@ -58,7 +58,7 @@ describe("store", () => {
       .selectFrom("kysely_migration" as never)
       .selectAll()
       .execute();
-    expect(migrations).toHaveLength(2);
+    expect(migrations).toHaveLength(3);
   });
 
   it("assembles the application JSON with job, steps, letter and files", async () => {
