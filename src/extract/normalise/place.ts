@@ -18,7 +18,7 @@ function isPlaceName(part: string): boolean {
     .replace(/^[(\s]+|[)\s.]+$/g, "")
     .trim();
   if (clean === "") return false;
-  if (regionCodes.test(clean)) return true;
+  if (regionCodes.test(clean) || /^(remote|virtual|hybrid|on-?site)$/i.test(clean)) return true;
   return placeNames.has(clean.toLowerCase());
 }
 

@@ -125,8 +125,10 @@ export function locationNearTitle(segments: PageSegments, title: string): string
 /** "Remote" + "(United States)", "CR, Asuncion" + "PL, Warsaw": places on consecutive lines. */
 function withFollowingPlaces(texts: string[], index: number, first: string): string {
   const places = [first];
-  for (let next = index + 1; next < index + 3; next++) {
+  for (let next = index + 1, taken = 0; next < texts.length && next < index + 6 && taken < 3; next++) {
     const text = (texts[next] ?? "").replace(/^\(|\)$/g, "").trim();
+    if (/^[(),;/|·•]*$/.test(text)) continue;
+    taken++;
     if (!isPlaceLike(text) || /^(remote|hybrid|on-?site)$/i.test(text)) break;
     places.push(text);
   }

@@ -24,7 +24,7 @@ export function companyFromJobsAtTitle(title: string | null | undefined): string
   if (match?.[1]) return cleanCompanyName(match[1]);
   // "Simpson Thacher & Bartlett LLP Online Application", "Acme Careers" (no separators).
   const suffixed =
-    /^([^|–—:]{2,60}?)\s+(?:online application|careers?|jobs|job opportunities|career site)$/i.exec(
+    /^(?!.*\s[-|–—:]\s)(.{2,60}?)\s+(?:online application|careers?|jobs|job opportunities|career site)$/i.exec(
       cleanLine(title) ?? "",
     );
   return suffixed?.[1] ? cleanCompanyName(suffixed[1]) : null;

@@ -1,0 +1,94 @@
+/**
+ * extractJob over every real page in ../shared/corpus/pages (JOBPIPE_CORPUS_DIR) against
+ * corpus-expectations.json, read by hand off each page: title, company and location must come out
+ * right on at least 95 % of the pages that state them, and pages without a posting give no title.
+ * Skipped when the corpus is missing.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractJob } from "../../src/extract/index.js";
+
+const corpusDir = process.env.JOBPIPE_CORPUS_DIR ?? path.resolve("../shared/corpus");
+const pagesDir = path.join(corpusDir, "pages");
+
+interface Expected {
+  title?: string | null;
+  company?: string | null;
+  location?: string | null;
+  noPosting?: boolean;
+}
+
+const { _comment, ...expectations } = JSON.parse(
+  fs.readFileSync(path.join(import.meta.dirname, "corpus-expectations.json"), "utf8"),
+) as Record<string, Expected>;
+
+/** The URL the page was saved from: SOURCES.tsv, else its canonical link or og:url. */
+function sourceUrls(): Map<string, string> {
+  const urls = new Map<string, string>();
+  const file = path.join(corpusDir, "SOURCES.tsv");
+  if (!fs.existsSync(file)) return urls;
+  for (const line of fs.readFileSync(file, "utf8").split("\n").slice(1)) {
+    const columns = line.split("\t");
+    const match = /https?:\/\/[^\s)'",;]+/.exec(columns[5] ?? "");
+    if (columns[0] && match) urls.set(columns[0], match[0].replace(/[.)]+$/, ""));
+  }
+  return urls;
+}
+
+function pageUrl(html: string, fromSources: string | undefined, page: string): string {
+  const head = html.slice(0, 200_000);
+  const canonical =
+    /<link[^>]+rel=["']canonical["'][^>]+href=["'](https?:[^"']+)["']/i.exec(head)?.[1] ??
+    /<link[^>]+href=["'](https?:[^"']+)["'][^>]+rel=["']canonical["']/i.exec(head)?.[1] ??
+    /<meta[^>]+property=["']og:url["'][^>]+content=["'](https?:[^"']+)["']/i.exec(head)?.[1];
+  const [site, file] = page.split("/");
+  return fromSources ?? canonical?.replace(/&amp;/g, "&") ?? `https://${site}.example/${file}`;
+}
+
+const fields = ["title", "company", "location"] as const;
+
+describe.skipIf(!fs.existsSync(pagesDir))("extractJob against the hand-read corpus expectations", () => {
+  const urls = sourceUrls();
+  const results = Object.entries(expectations).map(([page, expected]) => {
+    const html = fs.readFileSync(path.join(pagesDir, page), "utf8");
+    return { page, expected, job: extractJob(html, { url: pageUrl(html, urls.get(`pages/${page}`), page) }) };
+  });
+
+  it("covers every saved page", () => {
+    const saved = fs.readdirSync(pagesDir).flatMap((site) =>
+      fs.statSync(path.join(pagesDir, site)).isDirectory()
+        ? fs
+            .readdirSync(path.join(pagesDir, site))
+            .filter((file) => /\.html?$/i.test(file))
+            .map((file) => `${site}/${file}`)
+        : [],
+    );
+    expect(saved.filter((page) => !(page in expectations))).toEqual([]);
+  });
+
+  it("gives no title on pages that hold no posting", () => {
+    const wrong = results.filter((row) => row.expected.noPosting && row.job.title !== null);
+    expect(wrong.map((row) => `${row.page}: ${row.job.title}`)).toEqual([]);
+  });
+
+  it.each(fields)("gets %s right on at least 95 %% of the pages that state it", (field) => {
+    const stated = results.filter(
+      (row) => !row.expected.noPosting && typeof row.expected[field] === "string",
+    );
+    const misses = stated
+      .filter((row) => {
+        const got = row.job[field];
+        return !got || !got.toLowerCase().includes(String(row.expected[field]).toLowerCase());
+      })
+      .map(
+        (row) =>
+          `${row.page}: want ~${JSON.stringify(row.expected[field])}, got ${JSON.stringify(row.job[field])}`,
+      );
+    const right = stated.length - misses.length;
+    if (misses.length > 0)
+      console.info(`${field}: ${right}/${stated.length}; misses:\n  ${misses.join("\n  ")}`);
+    expect(stated.length).toBeGreaterThan(40);
+    expect(right / stated.length, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
+  });
+});
