@@ -66,6 +66,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
         boardId: config.trello.boardId,
         listId: config.trello.listId,
         baseUrl: config.trello.baseUrl,
+        stageListIds: config.trello.stageListIds,
+        followUpDays: config.trello.followUpDays,
         logger,
         sleep: options.sleep,
       })
@@ -103,7 +105,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     extractPosting,
     tracker,
     letterWriter,
-    letterTone: "formal",
+    letterTone: config.letterTone,
     loadProfile: loadConfiguredProfile,
     documents: {
       docx: async (input) => renderDocx(buildLetterDocument(input)),

@@ -1,4 +1,5 @@
 /** The typed, read-only configuration every module receives (parsed once by loadConfig). */
+import type { LetterTone, Stage } from "../core/index.js";
 
 export type Integration = "openai" | "trello";
 
@@ -19,6 +20,10 @@ export interface TrelloConfig {
   boardId: string;
   listId: string;
   baseUrl: string;
+  /** Lists for later stages, from TRELLO_LIST_<STAGE>; unset stages are matched by list name. */
+  stageListIds: Partial<Record<Stage, string>>;
+  /** Days after "applied" the card's due date is set, for a follow-up; null: no due date. */
+  followUpDays: number | null;
 }
 
 export interface Config {
@@ -29,6 +34,7 @@ export interface Config {
   openai: OpenAiConfig | null;
   trello: TrelloConfig | null;
   profilePath: string | null;
+  letterTone: LetterTone;
   server: { host: string; port: number; apiToken: string | null };
   fetch: { allow: string[]; timeoutMs: number };
   require: Integration[];

@@ -8,6 +8,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { letterTones, type Stage, stages } from "../core/index.js";
 import {
   type Config,
   type DatabaseTarget,
@@ -117,6 +118,22 @@ export function loadConfig(env: Environment, options: { cwd?: string } = {}): Lo
         problems.push({ variable: name, problem: `is malformed (${fields[name].expected})` });
       else values[name] = raw;
     }
+    const stageListIds: Partial<Record<Stage, string>> = {};
+    for (const stage of stages) {
+      if (stage === "saved") continue;
+      const name = `TRELLO_LIST_${stage.toUpperCase()}`;
+      const listId = check(name, z.string().regex(/^[0-9a-f]{24}$/i), "expected a 24-hex list id");
+      if (listId !== null) stageListIds[stage] = listId;
+    }
+    const followUp = value("JOBPIPE_FOLLOW_UP_DAYS");
+    const followUpDays =
+      followUp !== null && /^(off|none|never)$/i.test(followUp)
+        ? null
+        : (check(
+            "JOBPIPE_FOLLOW_UP_DAYS",
+            z.coerce.number().int().min(0).max(365),
+            "expected days, or off",
+          ) ?? 7);
     if (values.TRELLO_API_KEY && values.TRELLO_TOKEN && values.TRELLO_BOARD_ID && values.TRELLO_LIST_ID) {
       trello = {
         apiKey: values.TRELLO_API_KEY,
@@ -124,6 +141,8 @@ export function loadConfig(env: Environment, options: { cwd?: string } = {}): Lo
         boardId: values.TRELLO_BOARD_ID,
         listId: values.TRELLO_LIST_ID,
         baseUrl: trelloBaseUrl.replace(/\/+$/, ""),
+        stageListIds,
+        followUpDays,
       };
     }
   }
@@ -132,6 +151,9 @@ export function loadConfig(env: Environment, options: { cwd?: string } = {}): Lo
   const dataDir = path.resolve(cwd, value("JOBPIPE_DATA_DIR") ?? "data");
   const database = parseDatabaseUrl(value("DATABASE_URL"), dataDir, cwd, problems);
   const profile = value("JOBPIPE_PROFILE");
+  const letterTone =
+    check("JOBPIPE_LETTER_TONE", z.enum(letterTones), `expected one of ${letterTones.join(", ")}`) ??
+    "formal";
   const host = value("HOST") ?? "127.0.0.1";
   const port =
     check("PORT", z.coerce.number().int().min(1).max(65535), "expected a port number from 1 to 65535") ??
@@ -169,6 +191,7 @@ export function loadConfig(env: Environment, options: { cwd?: string } = {}): Lo
       openai,
       trello,
       profilePath: profile === null ? null : path.resolve(cwd, profile),
+      letterTone,
       server: { host, port, apiToken },
       fetch: { allow, timeoutMs: fetchTimeout * 1000 },
       require: [...required],

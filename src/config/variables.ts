@@ -9,7 +9,17 @@ export interface VariableHelp {
   setupAnchor: string;
 }
 
+const stageListHelp = (stage: string): VariableHelp => ({
+  purpose: `the Trello list for the ${stage} stage`,
+  howToGet: "a 24-hex list id from the board's .json; unset: a list named like the stage is used",
+  setupAnchor: "stages-and-lists",
+});
+
 export const variableHelp: Record<string, VariableHelp> = {
+  TRELLO_LIST_INTERVIEWING: stageListHelp("interviewing"),
+  TRELLO_LIST_OFFER: stageListHelp("offer"),
+  TRELLO_LIST_REJECTED: stageListHelp("rejected"),
+  TRELLO_LIST_WITHDRAWN: stageListHelp("withdrawn"),
   OPENAI_API_KEY: {
     purpose: "the key jobpipe sends to OpenAI (or an OpenAI-compatible server) to draft cover letters",
     howToGet:
@@ -60,6 +70,17 @@ export const variableHelp: Record<string, VariableHelp> = {
     howToGet:
       'add .json to the board\'s URL and copy the 24-hex "id" of the list under "lists", or run `jobpipe doctor --online`',
     setupAnchor: "trello-board-and-list",
+  },
+  TRELLO_LIST_APPLIED: stageListHelp("applied"),
+  JOBPIPE_FOLLOW_UP_DAYS: {
+    purpose: "days after applying that the card's due date is set, as a follow-up reminder",
+    howToGet: "a whole number of days (default 7), or off",
+    setupAnchor: "stages-and-lists",
+  },
+  JOBPIPE_LETTER_TONE: {
+    purpose: "the tone letters are written in",
+    howToGet: "formal (default), warm or concise",
+    setupAnchor: "profile",
   },
   TRELLO_BASE_URL: {
     purpose: "the Trello API root",

@@ -7,6 +7,11 @@ export interface CardRequest {
   /** The canonical posting URL: the card's identity on the board. */
   postingUrl: string;
   job: Job;
+  /**
+   * true: this application gets a card of its own even if the posting already has one (the user
+   * asked for a new application with --force); it is then found again by its application id.
+   */
+  separateCard?: boolean;
 }
 
 /** A file to attach to a card (the letter's DOCX and PDF). */

@@ -391,8 +391,9 @@ export class Pipeline {
       const row = await this.requireRow(id);
       let cardId = row.card_id;
       if (cardId === null) {
+        const separateCard = await store.applications.hasEarlierWithUrl(row);
         const card = await tracker.ensureCard(
-          { applicationId: id, postingUrl: row.url, job },
+          { applicationId: id, postingUrl: row.url, job, separateCard },
           { signal: options.signal },
         );
         await store.applications.update(id, { card_id: card.cardId, card_url: card.cardUrl });

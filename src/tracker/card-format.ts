@@ -1,7 +1,8 @@
 /**
  * What a posting's Trello card says: its name ("Title — Company") and a Markdown description with
  * the link, the key facts and the key requirements, ending with a marker line that records the
- * canonical posting URL so the card can be found again (`jobpipe:posting <url>`). Pure functions.
+ * canonical posting URL so the card can be found again (`jobpipe:posting <url>`), and the jobpipe
+ * application it belongs to (`jobpipe:application <id>`, which finds a `--force` card). Pure functions.
  */
 import type { Job, Salary } from "../core/index.js";
 
@@ -26,6 +27,11 @@ export function postingMarker(postingUrl: string): string {
   return `${markerPrefix} ${postingUrl}`;
 }
 
+/** The application id recorded in a card description by `formatCardDescription`, or null. */
+export function applicationIdFromDescription(description: string): string | null {
+  return /jobpipe:application\s+([a-z0-9]+)/.exec(description)?.[1] ?? null;
+}
+
 /** The posting URL recorded in a card description by `formatCardDescription`, or null. */
 export function postingUrlFromDescription(description: string): string | null {
   const match = /jobpipe:posting\s+<?(https?:\/\/[^\s>`]+)/.exec(description);
@@ -36,8 +42,10 @@ export function formatCardDescription(
   job: Job,
   postingUrl: string,
   limit: number = trelloDescriptionLimit,
+  applicationId: string | null = null,
 ): string {
-  const marker = `\n\n---\n\`${postingMarker(postingUrl)}\``;
+  const applicationMarker = applicationId ? `\n\`jobpipe:application ${applicationId}\`` : "";
+  const marker = `\n\n---\n\`${postingMarker(postingUrl)}\`${applicationMarker}`;
   const facts: string[] = [`**Posting:** ${postingUrl}`];
   if (job.applyUrl && job.applyUrl !== postingUrl && job.applyUrl !== job.url)
     facts.push(`**Apply:** ${job.applyUrl}`);

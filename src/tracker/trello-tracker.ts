@@ -27,7 +27,12 @@ import {
   withRetry,
 } from "../core/index.js";
 import { createBoardLabels, labelsForJob } from "./board-labels.js";
-import { formatCardDescription, formatCardName, postingUrlFromDescription } from "./card-format.js";
+import {
+  applicationIdFromDescription,
+  formatCardDescription,
+  formatCardName,
+  postingUrlFromDescription,
+} from "./card-format.js";
 import type { TrelloRateLimiter } from "./rate-limiter.js";
 import { findStageList, stageListNames, stageOfList } from "./stage-lists.js";
 import { createTrelloClient, defaultTrelloRetryDelaysMs, type TrelloClient } from "./trello-client.js";
@@ -121,7 +126,7 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
         );
         const loaded: CardIndex = { loadedAt: Date.now(), byPostingUrl: new Map() };
         for (const card of cards) {
-          for (const url of postingUrlsOf(card)) loaded.byPostingUrl.set(url, toTrackerCard(card));
+          for (const key of identitiesOf(card)) loaded.byPostingUrl.set(key, toTrackerCard(card));
         }
         index = loaded;
         return loaded;
@@ -141,12 +146,13 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
 
   const createOnce = async (
     request: CardRequest,
+    identity: string,
     postingUrl: string,
     signal?: AbortSignal,
   ): Promise<TrackerCard> => {
     const outcome = await withRetry(
       async (attempt) => {
-        const existing = await findCard(postingUrl, attempt > 1, signal);
+        const existing = await findCard(identity, attempt > 1, signal);
         if (existing) {
           logger.debug(
             { postingUrl, cardId: existing.cardId },
@@ -163,13 +169,13 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
             idList: options.listId,
             idLabels,
             name: formatCardName(request.job),
-            desc: formatCardDescription(request.job, postingUrl),
+            desc: formatCardDescription(request.job, postingUrl, undefined, request.applicationId),
             urlSource: postingUrl,
           },
           { signal, retry: false },
         );
         const created = toTrackerCard(card);
-        createdHere.set(postingUrl, created);
+        createdHere.set(identity, created);
         logger.info({ postingUrl, cardId: created.cardId }, "Trello card created");
         return created;
       },
@@ -221,12 +227,14 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
     client,
     async ensureCard(request, callOptions = {}) {
       const postingUrl = canonicalPostingUrl(request.postingUrl);
-      const running = inFlight.get(postingUrl);
+      // A card of its own (--force) is found by its application; otherwise the posting is the identity.
+      const identity = request.separateCard ? applicationIdentity(request.applicationId) : postingUrl;
+      const running = inFlight.get(identity);
       if (running) return running;
-      const run = createOnce(request, postingUrl, callOptions.signal).finally(() =>
-        inFlight.delete(postingUrl),
+      const run = createOnce(request, identity, postingUrl, callOptions.signal).finally(() =>
+        inFlight.delete(identity),
       );
-      inFlight.set(postingUrl, run);
+      inFlight.set(identity, run);
       return run;
     },
 
@@ -291,6 +299,16 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
       return me.fullName ? `${me.fullName} (@${me.username})` : `@${me.username}`;
     },
   };
+}
+
+function applicationIdentity(applicationId: string): string {
+  return `jobpipe-application:${applicationId}`;
+}
+
+/** What a card can be found by: its posting URLs, and the application recorded in its description. */
+function identitiesOf(card: TrelloCard): string[] {
+  const applicationId = applicationIdFromDescription(card.desc ?? "");
+  return [...postingUrlsOf(card), ...(applicationId ? [applicationIdentity(applicationId)] : [])];
 }
 
 /** Canonical posting URLs a card stands for: its attachments' URLs and its description marker. */

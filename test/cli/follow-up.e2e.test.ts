@@ -173,6 +173,29 @@ describe("jobpipe stage", () => {
   });
 });
 
+describe("jobpipe add --force", () => {
+  it("makes a second application with a card of its own; a plain add reuses the newest", async () => {
+    const url = newPosting("Support Engineer", "Pi Games");
+    openai.enqueue(completionResponse(sampleLetter("Support Engineer", "Pi Games")));
+    const run = context();
+    const first = JSON.parse((await runCli(["add", url, "--json"], run)).stdout) as Application;
+    const forced = JSON.parse((await runCli(["add", url, "--force", "--json"], run)).stdout) as Application;
+    expect(forced.id).not.toBe(first.id);
+    expect(forced.status).toBe("success");
+    expect(trello.cards()).toHaveLength(2);
+    expect(forced.tracker?.cardId).not.toBe(first.tracker?.cardId);
+    expect(trello.cards().find((card) => card.id === forced.tracker?.cardId)?.desc).toContain(
+      `jobpipe:application ${forced.id}`,
+    );
+    // The same letter inputs: the second application reuses the first letter without a model call.
+    expect(openai.chatRequests()).toHaveLength(1);
+
+    const again = JSON.parse((await runCli(["add", url, "--json"], run)).stdout) as Application;
+    expect(again.id).toBe(forced.id);
+    expect(trello.cards()).toHaveLength(2);
+  });
+});
+
 describe("jobpipe letter", () => {
   it("writes version 2 with the feedback and replaces the documents on the card", async () => {
     const url = newPosting("Backend Engineer", "Omicron Pay");

@@ -131,6 +131,31 @@ describe("loadConfig", () => {
     expect(formatConfigProblems(problems)).not.toContain("user:pw");
   });
 
+  it("reads stage lists, the follow-up delay and the letter tone", () => {
+    const result = loadConfig({
+      ...fullTrello,
+      TRELLO_LIST_APPLIED: "7a1b2c3d4e5f6a7b8c9d0e1f",
+      JOBPIPE_FOLLOW_UP_DAYS: "off",
+      JOBPIPE_LETTER_TONE: "warm",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.trello?.stageListIds).toEqual({ applied: "7a1b2c3d4e5f6a7b8c9d0e1f" });
+    expect(result.config.trello?.followUpDays).toBeNull();
+    expect(result.config.letterTone).toBe("warm");
+    const defaults = loadConfig(fullTrello);
+    expect(defaults.ok && defaults.config.trello?.followUpDays).toBe(7);
+    expect(defaults.ok && defaults.config.letterTone).toBe("formal");
+    expect(
+      problemsOf({
+        ...fullTrello,
+        TRELLO_LIST_OFFER: "nope",
+        JOBPIPE_FOLLOW_UP_DAYS: "soon",
+        JOBPIPE_LETTER_TONE: "rude",
+      }).map((problem) => problem.variable),
+    ).toEqual(["TRELLO_LIST_OFFER", "JOBPIPE_FOLLOW_UP_DAYS", "JOBPIPE_LETTER_TONE"]);
+  });
+
   it("reads DATABASE_URL as sqlite:PATH or a plain path", () => {
     const fromUrl = loadConfig({ DATABASE_URL: "sqlite:db/jobs.db" }, { cwd: "/srv" });
     const fromPath = loadConfig({ DATABASE_URL: "/var/lib/jobs.db" }, { cwd: "/srv" });
