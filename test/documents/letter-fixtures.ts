@@ -1,4 +1,5 @@
 /** Small hand-written jobs, profiles and letters for the document tests, plus readers for the output files. */
+import { inflateSync } from "node:zlib";
 import JSZip from "jszip";
 import type { Job, Profile } from "../../src/core/index.js";
 
@@ -156,4 +157,17 @@ export function embeddedTrueTypeFonts(buffer: Buffer): string[] {
     if (match[1]) names.add(match[1]);
   }
   return [...names];
+}
+
+/** The TrueType programs embedded in a PDF (each FontFile2 stream, inflated), read from the raw PDF. */
+export function embeddedFontPrograms(buffer: Buffer): Buffer[] {
+  const raw = buffer.toString("latin1");
+  return [...raw.matchAll(/\/FontFile2 (\d+) 0 R/g)].map(([, id]) => {
+    const object = new RegExp(`\\n${id} 0 obj\\n<<([\\s\\S]*?)>>\\nstream\\n`).exec(raw);
+    if (!object) throw new Error(`font object ${id} not found`);
+    const length = Number(/\/Length (\d+)/.exec(object[1] ?? "")?.[1]);
+    const start = object.index + object[0].length;
+    const data = buffer.subarray(start, start + length);
+    return /\/FlateDecode/.test(object[1] ?? "") ? inflateSync(data) : Buffer.from(data);
+  });
 }
