@@ -7,13 +7,12 @@ import OpenAI from "openai";
 import type { Logger } from "pino";
 import type { Config } from "./config/index.js";
 import { canonicalPostingUrl, type Job, type Profile, type Sleep, type Tracker } from "./core/index.js";
-import { buildLetterDocument, documentFileName, renderDocx, renderPdf } from "./documents/index.js";
+import { documentFileName } from "./documents/file-name.js";
 import { checkPostingUrl, createPageFetcher, parsePostingUrl } from "./fetch/index.js";
 import { createLetterWriter } from "./letter/index.js";
 import { createLogger, createSecretScrubber, createSilentLogger } from "./log/index.js";
 import { Pipeline } from "./pipeline/pipeline.js";
 import { extractPosting, fetchPosting, postingFromUserInput } from "./pipeline/posting.js";
-import { loadProfile } from "./profile/index.js";
 import { saveDocumentFile } from "./store/document-files.js";
 import { openStore, type Store } from "./store/index.js";
 import { createTrelloTracker } from "./tracker/index.js";
@@ -87,10 +86,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
     if (config.profilePath === null) return Promise.resolve(null);
     const loading =
       profile ??
-      loadProfile(config.profilePath).catch((error: unknown) => {
-        profile = null; // a fixed file is picked up on the next try
-        throw error;
-      });
+      loadProfileModule()
+        .then((module) => module.loadProfile(config.profilePath ?? ""))
+        .catch((error: unknown) => {
+          profile = null; // a fixed file is picked up on the next try
+          throw error;
+        });
     profile = loading;
     return loading;
   };
@@ -108,13 +109,18 @@ export async function createServices(config: Config, options: ServiceOptions = {
     letterTone: config.letterTone,
     loadProfile: loadConfiguredProfile,
     documents: {
-      docx: async (input) => renderDocx(buildLetterDocument(input)),
-      pdf: async (input) =>
-        renderPdf(buildLetterDocument(input), {
+      docx: async (input) => {
+        const { buildLetterDocument, renderDocx } = await loadDocumentsModule();
+        return renderDocx(buildLetterDocument(input));
+      },
+      pdf: async (input) => {
+        const { buildLetterDocument, renderPdf } = await loadDocumentsModule();
+        return renderPdf(buildLetterDocument(input), {
           fontPath: config.pdf.fontPath ?? undefined,
           boldFontPath: config.pdf.boldFontPath ?? undefined,
           cjkFontPath: config.pdf.cjkFontPath ?? undefined,
-        }),
+        });
+      },
       fileName: documentFileName,
     },
     saveDocumentFile: (file) => saveDocumentFile({ dataDir: config.dataDir, ...file }),
@@ -136,6 +142,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
     },
   };
 }
+
+// The renderers (pdfkit, docx, fonts) and résumé readers (pdf.js, mammoth) are loaded when first
+// needed: commands such as `list`, `show` and `stage` start faster without them.
+const loadDocumentsModule = () => import("./documents/index.js");
+const loadProfileModule = () => import("./profile/index.js");
 
 /** 12 lowercase base-32 characters: short enough to type, 60 bits of randomness. */
 export function newApplicationId(): string {
