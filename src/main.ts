@@ -6,9 +6,16 @@ import { randomBytes } from "node:crypto";
 import OpenAI from "openai";
 import type { Logger } from "pino";
 import type { Config } from "./config/index.js";
-import { canonicalPostingUrl, type Job, type Profile, type Sleep, type Tracker } from "./core/index.js";
+import {
+  canonicalPostingUrl,
+  isAppError,
+  type Job,
+  type Profile,
+  type Sleep,
+  type Tracker,
+} from "./core/index.js";
 import { documentFileName } from "./documents/file-name.js";
-import { checkPostingUrl, createPageFetcher, parsePostingUrl } from "./fetch/index.js";
+import { checkPostingUrl, createPageFetcher, type LookupFunction, parsePostingUrl } from "./fetch/index.js";
 import { createLetterWriter } from "./letter/index.js";
 import { createLogger, createSecretScrubber, createSilentLogger } from "./log/index.js";
 import { Pipeline } from "./pipeline/pipeline.js";
@@ -98,7 +105,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
 
   const pipeline = new Pipeline({
     store,
-    checkUrl: async (url) => (await checkPostingUrl(url, { allow: config.fetch.allow })).toString(),
+    checkUrl: (url) => checkUrlAtIntake(url, config.fetch.allow),
     canonicalUrl: canonicalPostingUrl,
     fetchPosting: (url, fetchOptions) =>
       fetchPosting(url, { fetcher, logger: fetchOptions.logger, signal: fetchOptions.signal }),
@@ -141,6 +148,24 @@ export async function createServices(config: Config, options: ServiceOptions = {
       logger.flush();
     },
   };
+}
+
+/**
+ * Refuses what can never be fetched (bad scheme, credentials, a private address) before anything
+ * is stored. A name that doesn't resolve right now is not refused: the posting is stored and its
+ * fetch step fails with JOBPIPE_ERR_DNS, for `sync` to retry (the fetcher checks every address again).
+ */
+export async function checkUrlAtIntake(
+  url: string,
+  allow: string[],
+  lookup?: LookupFunction,
+): Promise<string> {
+  try {
+    return (await checkPostingUrl(url, { allow, lookup })).toString();
+  } catch (error) {
+    if (isAppError(error) && error.code === "JOBPIPE_ERR_DNS") return parsePostingUrl(url).toString();
+    throw error;
+  }
 }
 
 // The renderers (pdfkit, docx, fonts) and résumé readers (pdf.js, mammoth) are loaded when first
