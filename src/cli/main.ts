@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { registerAddCommand } from "./add-command.js";
+import { registerBatchCommand } from "./batch-command.js";
 import type { CommandEnvironment } from "./command-context.js";
 import { registerDoctorCommand } from "./doctor-command.js";
 import { exitCodes } from "./exit-codes.js";
@@ -42,6 +43,7 @@ export async function runCli(argv: string[], environment?: Partial<CommandEnviro
   registerStageCommand(program, context, setExitCode);
   registerLetterCommand(program, context, setExitCode);
   registerSyncCommand(program, context, setExitCode);
+  registerBatchCommand(program, context, setExitCode);
   registerDoctorCommand(program, context, setExitCode);
   try {
     await program.parseAsync(argv);
