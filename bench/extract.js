@@ -1,7 +1,8 @@
 /**
  * extractJob throughput over the real corpus pages: pages per second on one core, the median of
- * several runs. `benchExtract()` returns the figures and prints a line; `node bench/extract.js`
- * runs it alone. Needs a build (`npm run build`).
+ * several runs, and the same pages through jsdom + @mozilla/readability (the usual way to read an
+ * article out of HTML) for comparison. `benchExtract()` returns the figures and prints them;
+ * `node bench/extract.js` runs it alone (`--no-readability` skips the comparison). Needs a build.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -26,34 +27,88 @@ function loadPages(corpusDir) {
   return pages;
 }
 
-export async function benchExtract({ runs = 5, corpusDir, distDir, print = true } = {}) {
+/** Median pages/s of `run(page)` over `pages`, after a warm-up pass over `warmUp` pages. */
+function medianRate(pages, runs, run, warmUp = pages.length) {
+  for (const page of pages.slice(0, warmUp)) run(page);
+  const rates = [];
+  const cpuRates = [];
+  for (let index = 0; index < runs; index++) {
+    const started = process.hrtime.bigint();
+    const cpuStarted = process.cpuUsage();
+    for (const page of pages) run(page);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuStarted);
+    rates.push(pages.length / seconds);
+    cpuRates.push(pages.length / ((cpu.user + cpu.system) / 1e6));
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  // CPU time too: on a busy machine wall time counts the time other processes held the core.
+  return { wall: median(rates), cpu: median(cpuRates) };
+}
+
+/** jsdom + Readability pages/s, or null when the devDependencies are not installed. */
+async function readabilityRate(pages, runs) {
+  let JSDOM;
+  let VirtualConsole;
+  let Readability;
+  try {
+    ({ JSDOM, VirtualConsole } = await import("jsdom"));
+    ({ Readability } = await import("@mozilla/readability"));
+  } catch {
+    return null;
+  }
+  // A console that goes nowhere: jsdom reports every CSS it cannot parse.
+  const virtualConsole = new VirtualConsole();
+  return medianRate(
+    pages,
+    runs,
+    (page) => {
+      const dom = new JSDOM(page.html, { url: page.url, virtualConsole });
+      new Readability(dom.window.document).parse();
+      dom.window.close();
+    },
+    10,
+  );
+}
+
+export async function benchExtract({
+  runs = 5,
+  corpusDir,
+  distDir,
+  print = true,
+  readability = !process.argv.includes("--no-readability"),
+  readabilityRuns = 1,
+} = {}) {
   const corpus =
     corpusDir ?? process.env.JOBPIPE_CORPUS_DIR ?? path.resolve(here, "..", "..", "shared", "corpus");
   const dist = distDir ?? process.env.JOBPIPE_DIST_DIR ?? path.join(here, "..", "dist");
   const { extractJob } = await import(pathToFileURL(path.join(dist, "extract", "index.js")).href);
   const pages = loadPages(corpus);
   const bytes = pages.reduce((sum, page) => sum + page.html.length, 0);
-  for (const page of pages) extractJob(page.html, { url: page.url }); // warm-up
-  const rates = [];
-  for (let run = 0; run < runs; run++) {
-    const started = process.hrtime.bigint();
-    for (const page of pages) extractJob(page.html, { url: page.url });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    rates.push(pages.length / seconds);
-  }
-  rates.sort((a, b) => a - b);
-  const median = rates[Math.floor(rates.length / 2)] ?? 0;
+  const ours = medianRate(pages, runs, (page) => extractJob(page.html, { url: page.url }));
+  const median = ours.wall;
+  const theirs = readability ? await readabilityRate(pages, readabilityRuns) : null;
+  const readabilityPagesPerSecond = theirs?.wall ?? null;
   const result = {
     name: "extractJob",
     pages: pages.length,
     megabytes: bytes / 1024 / 1024,
     runs,
     pagesPerSecond: median,
+    pagesPerCpuSecond: ours.cpu,
+    readabilityPagesPerSecond,
+    readabilityPagesPerCpuSecond: theirs?.cpu ?? null,
   };
   if (print) {
     console.log(
-      `extractJob: ${median.toFixed(0)} pages/s (median of ${runs} runs over ${pages.length} pages, ${result.megabytes.toFixed(1)} MB)`,
+      `extractJob: ${median.toFixed(0)} pages/s, ${ours.cpu.toFixed(0)} pages per CPU second (median of ${runs} runs over ${pages.length} pages, ${result.megabytes.toFixed(1)} MB)`,
     );
+    if (readabilityPagesPerSecond !== null)
+      console.log(
+        `jsdom + Readability: ${readabilityPagesPerSecond.toFixed(1)} pages/s, ${theirs.cpu.toFixed(1)} pages per CPU second over the same pages (extractJob is ${(ours.cpu / theirs.cpu).toFixed(0)}× faster in CPU time)`,
+      );
+    else if (readability)
+      console.log("jsdom + Readability: not installed (npm i -D jsdom @mozilla/readability)");
   }
   return result;
 }

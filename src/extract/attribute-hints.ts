@@ -28,6 +28,9 @@ export type HintWord = (typeof hintWords)[number];
 
 export type AttributeHints = Map<HintWord, Element[]>;
 
+/** One test before the per-word loop: most elements match no word at all. */
+const anyHintWord = /description|posting|location|__place|compan|employer|advertiser|job-?title|jobposting/;
+
 const hintAttributes = ["class", "id", "data-automation", "data-automation-id", "data-testid", "itemprop"];
 
 export function collectAttributeHints($: CheerioAPI): AttributeHints {
@@ -42,7 +45,7 @@ export function collectAttributeHints($: CheerioAPI): AttributeHints {
         const value = attributes[name];
         if (value) text += ` ${value.toLowerCase()}`;
       }
-      if (text !== "") {
+      if (text !== "" && anyHintWord.test(text)) {
         for (const word of hintWords) if (text.includes(word)) hints.get(word)?.push(node);
       }
       if (node.children.length > 0) visit(node.children);

@@ -11,6 +11,8 @@ export interface PageSegments {
   texts: string[];
   copyright: string[];
   mailtoBodies: string[];
+  /** Elements by tag name, for h1, h2, article and main (collected in the same walk). */
+  elements: Record<"h1" | "h2" | "article" | "main", Element[]>;
   /** "Acme" from `<img alt="Acme logo">`. */
   logoNames: string[];
 }
@@ -34,10 +36,11 @@ export function collectSegments($: CheerioAPI): PageSegments {
   const copyright: string[] = [];
   const mailtoBodies: string[] = [];
   const logoNames: string[] = [];
+  const elements: PageSegments["elements"] = { h1: [], h2: [], article: [], main: [] };
   const visit = (nodes: readonly AnyNode[]) => {
     for (const node of nodes) {
-      if (texts.length >= maxSegments) return;
       if (node.type === "text") {
+        if (texts.length >= maxSegments) continue;
         const raw = (node as unknown as { data: string }).data;
         if (!/\S/.test(raw)) continue;
         const text = raw.replace(/[\s\u00a0\u200b]+/g, " ").trim();
@@ -49,6 +52,9 @@ export function collectSegments($: CheerioAPI): PageSegments {
       if (node.type !== "tag") continue;
       const element = node as Element;
       if (skipped.has(element.name)) continue;
+      const name = element.name;
+      if (name === "h1" || name === "h2" || name === "article" || name === "main")
+        elements[name].push(element);
       if (element.name === "img" && logoNames.length < 5) {
         const logo = /^(.{2,60}?)\s+logo$/i.exec(element.attribs.alt?.trim() ?? "")?.[1];
         if (logo) logoNames.push(logo);
@@ -64,7 +70,7 @@ export function collectSegments($: CheerioAPI): PageSegments {
   };
   const body = $("body").toArray()[0] as Element | undefined;
   visit(body ? body.children : ($.root().toArray()[0]?.children ?? []));
-  return { texts, copyright, mailtoBodies, logoNames };
+  return { texts, copyright, mailtoBodies, logoNames, elements };
 }
 
 function safeDecode(text: string): string {

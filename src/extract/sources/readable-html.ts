@@ -105,8 +105,8 @@ function mainContent(context: ExtractContext): Cheerio<AnyNode> {
   let bestScore = 200;
   const groups: Element[][] = [
     ...descriptionHints.map((word) => context.hints().get(word) ?? []),
-    $("article").toArray() as Element[],
-    $("main").toArray() as Element[],
+    context.segments().elements.article,
+    context.segments().elements.main,
   ];
   for (const [index, group] of groups.entries()) {
     for (const element of group.slice(0, 12)) {
@@ -155,7 +155,8 @@ function headings(context: ExtractContext): string[] {
         : ($(element).find("h2").toArray() as Element[]),
     ),
   );
-  for (const group of [$("h1").toArray() as Element[], hinted, $("h2").toArray() as Element[]]) {
+  const { h1, h2 } = context.segments().elements;
+  for (const group of [h1, hinted, h2]) {
     for (const element of group.slice(0, 10)) {
       const text = cleanLine($(element).text());
       if (text && !isGenericTitle(text) && text.length <= 200 && !found.includes(text)) found.push(text);
@@ -227,12 +228,8 @@ export function readTitleParts(context: ExtractContext): {
   const confirmed =
     allHeadings.find(contains(ogTitle)) ??
     allHeadings.find((heading) => titles.some((title) => contains(title)(heading)));
-  const h1 =
-    allHeadings.find((heading) =>
-      $("h1")
-        .toArray()
-        .some((element) => cleanLine($(element).text()) === heading),
-    ) ?? null;
+  const h1Texts = new Set(context.segments().elements.h1.map((element) => cleanLine($(element).text())));
+  const h1 = allHeadings.find((heading) => h1Texts.has(heading)) ?? null;
   const parsed = titles.map((title) => parseTitle(title, confirmed ?? null, siteName));
   let title: string | null = confirmed ?? null;
   if (!title && ogTitle && !isGenericTitle(ogTitle)) title = parsed[0]?.title ?? null;
@@ -240,7 +237,7 @@ export function readTitleParts(context: ExtractContext): {
   title ??= fallbackTitle(context);
   const segments = context.segments();
   const pageText = () =>
-    `${documentTitle ?? ""} ${ogTitle ?? ""} ${siteName ?? ""} ${segments.texts.join(" ").slice(0, 40_000)}`;
+    `${documentTitle ?? ""} ${ogTitle ?? ""} ${siteName ?? ""} ${segments.texts.join(" ").slice(0, 20_000)}`;
   const usable = (name: string | null | undefined) =>
     name && name.toLowerCase() !== title?.toLowerCase() && !isPlaceLike(name) && !isPlatformName(name)
       ? name
