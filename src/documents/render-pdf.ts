@@ -48,8 +48,10 @@ const cjkPattern =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+/gu;
 
 /**
- * Fonts are read and parsed once per process: parsing DejaVu's tables costs more than laying out and
- * writing a whole letter. PDFKit takes the parsed font and makes a fresh subset for each document.
+ * Fonts are read, stripped of TrueType hinting (strip-font-hinting.ts) and parsed once per process:
+ * parsing DejaVu's tables costs more than laying out and writing a whole letter, and hinting was most
+ * of what each subset copied. The shaped words are remembered across documents (layout-cache.ts).
+ * PDFKit takes the parsed font and makes a fresh subset for each document.
  */
 const fontCache = new Map<string, fontkit.Font>();
 
