@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toIsoDate } from "../../src/extract/normalise/dates.js";
 import { mapEmploymentType } from "../../src/extract/normalise/employment.js";
 import { parseLooseJson } from "../../src/extract/normalise/json-repair.js";
-import { salaryFromSchema, salaryFromText } from "../../src/extract/normalise/salary.js";
+import { salaryFromSchema, salaryFromText, salaryInText } from "../../src/extract/normalise/salary.js";
 import { decodeEntities, htmlToText } from "../../src/extract/normalise/text.js";
 
 describe("salary", () => {
@@ -92,5 +92,41 @@ describe("parseLooseJson", () => {
     expect(parseLooseJson("{&quot;a&quot;: 1}")).toEqual({ a: 1 });
     expect(parseLooseJson('<!-- {"a": "http://x.example/y"} -->')).toEqual({ a: "http://x.example/y" });
     expect(parseLooseJson("{nope")).toBeUndefined();
+  });
+});
+
+describe("salary stated in text", () => {
+  it.each([
+    ["$120k–$150k a year", { min: 120000, max: 150000, currency: "USD", period: "year" }],
+    ["€50.000 - €60.000 brutto/Jahr", { min: 50000, max: 60000, currency: "EUR", period: "year" }],
+    ["£25/hour", { min: 25, max: 25, currency: "GBP", period: "hour" }],
+    ["USD 100,000 - 120,000 per annum", { min: 100000, max: 120000, currency: "USD", period: "year" }],
+    ["Salary Range: $4,416 - $8,406 Per Month", { min: 4416, max: 8406, currency: "USD", period: "month" }],
+    ["Salaire : 36K à 50K €", { min: 36000, max: 50000, currency: "EUR", period: "year" }],
+    ["CHF 110'000 – 130'000 per year", { min: 110000, max: 130000, currency: "CHF", period: "year" }],
+    ["A$130,000 - A$160,000 a year", { min: 130000, max: 160000, currency: "AUD", period: "year" }],
+  ])("%s", (text, expected) => {
+    expect(salaryFromText(text)).toEqual(expected);
+  });
+
+  it("picks the salary line of a posting, not a small stipend before it", () => {
+    const posting = [
+      "Benefits",
+      "- Annual learning & development stipend ($1,500 per year)",
+      "Annual Salary Range",
+      "$160K – $385K",
+      "Apply now",
+    ].join("\n");
+    expect(salaryInText(posting)).toEqual({ min: 160000, max: 385000, currency: "USD", period: "year" });
+  });
+
+  it("prefers a line that names the salary over another amount of money", () => {
+    const posting =
+      "Relocation bonus of $5,000.\nThe base salary range for this role is $146,000 - $197,600.\nWe offer 401(k).";
+    expect(salaryInText(posting)).toEqual({ min: 146000, max: 197600, currency: "USD", period: "year" });
+  });
+
+  it("finds none where the text states no pay", () => {
+    expect(salaryInText("5 years of experience\nTeams of 10 to 12\n2 days in the office")).toBeNull();
   });
 });

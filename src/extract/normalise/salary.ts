@@ -91,7 +91,7 @@ export function currencyFromText(text: string): string | null {
 
 /** Parses "50.000", "120,000", "45.50", "1.234,56", "120k" into a number. */
 export function parseAmount(raw: string, suffix?: string): number | null {
-  let text = raw.replace(/[\s\u00a0\u202f']/g, "");
+  let text = raw.replace(/[\s\u00a0\u202f'’]/g, "");
   if (/^\d{1,3}([.,]\d{3})+$/.test(text)) text = text.replace(/[.,]/g, "");
   else if (/^\d{1,3}(\.\d{3})+,\d{1,2}$/.test(text)) text = text.replace(/\./g, "").replace(",", ".");
   else if (/^\d{1,3}(,\d{3})+\.\d{1,2}$/.test(text)) text = text.replace(/,/g, "");
@@ -104,7 +104,7 @@ export function parseAmount(raw: string, suffix?: string): number | null {
 }
 
 const amountPattern =
-  /(?<![\w.,])(\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?(k|K|m|M|mio)?(?![\w%])/g;
+  /(?<![\w.,])(\d{1,3}(?:[.,\s\u00a0\u202f'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?(k|K|m|M|mio)?(?![\w%])/g;
 
 /** Parses salary text; needs a currency (symbol or code) to avoid picking up stray numbers. */
 export function salaryFromText(
@@ -194,4 +194,43 @@ export function salaryFromSchema(value: unknown, fallbackCurrency: string | null
     currency: currency || null,
     period: periodFromText(unit) ?? inferPeriod(top),
   };
+}
+
+const moneyPattern = /[$€£¥₹]\s?\d|\d\s?[kK]?\s?[€£]|\b(USD|EUR|GBP|CAD|AUD|CHF|DKK|SEK|NOK|INR|SGD)\s?\d/;
+const salaryWords =
+  /salary|salaries|\bpay\b|pay range|compensation|\bbase\b|wage|\bOTE\b|gehalt|salaire|salario|salari|løn|lön|vergütung|remuneration|rate/i;
+
+/**
+ * The salary a posting's text states: of the lines that hold an amount of money, the one that
+ * reads most like a salary (salary words, a range, a period), ignoring small one-off sums such
+ * as "$1,500 learning budget".
+ */
+export function salaryInText(text: string): Salary | null {
+  let best: Salary | null = null;
+  let bestScore = 0;
+  let checked = 0;
+  let previous = "";
+  for (const line of text.split("\n")) {
+    const label = previous;
+    previous = line;
+    if (line.length > 600 || !moneyPattern.test(line)) continue;
+    if (++checked > 30) break;
+    // Long lines: the sentence around the first amount.
+    const index = line.search(moneyPattern);
+    const window = line.length > 200 ? line.slice(Math.max(0, index - 120), index + 120) : line;
+    const salary = salaryFromText(window);
+    if (!salary) continue;
+    const top = salary.max ?? salary.min ?? 0;
+    const periodic = salary.period !== null && salary.period !== "year";
+    if (top < 1000 && !periodic) continue;
+    let score = 1;
+    if (salaryWords.test(window) || (label.length < 60 && salaryWords.test(label))) score += 2;
+    if (salary.min !== salary.max) score += 1;
+    if (salary.period) score += 1;
+    if (score > bestScore) {
+      best = salary;
+      bestScore = score;
+    }
+  }
+  return best;
 }

@@ -9,7 +9,7 @@ import type { ExtractContext } from "../context.js";
 import { toIsoDate } from "../normalise/dates.js";
 import { mapEmploymentType } from "../normalise/employment.js";
 import { isPlaceLike } from "../normalise/place.js";
-import { salaryFromText } from "../normalise/salary.js";
+import { salaryInText } from "../normalise/salary.js";
 import { cleanLine, nodesToText } from "../normalise/text.js";
 import { workplaceFromText } from "../normalise/workplace.js";
 import { labelledValue, locatedIn, locationNearTitle } from "../page/labelled-fields.js";
@@ -308,19 +308,14 @@ export const readableHtmlExtractor: Extractor = {
     const content = mainContent(context);
     const description = nodesToText(content);
     const location = locationOf(context, title, parts.location, description);
-    const bodyText = description.slice(0, 4000);
-    const salaryText = /[$€£]\s?\d|\b(USD|EUR|GBP)\s?\d/.exec(bodyText)
-      ? (bodyText
-          .split("\n")
-          .find((line) => /[$€£]\s?\d|\b(USD|EUR|GBP)\s?\d/.test(line) && line.length < 300) ?? null)
-      : null;
+    const salary = salaryInText(`${context.segments().texts.slice(0, 400).join("\n")}\n${description}`);
     return {
       title,
       company,
       location,
       workplace: workplaceFromText(`${title ?? ""} ${location ?? ""}`),
       employmentType: mapEmploymentType(meta($, "employmentType")),
-      salary: salaryFromText(salaryText),
+      salary,
       datePosted: toIsoDate(meta($, "article:published_time", "datePosted")),
       validThrough: null,
       description,
