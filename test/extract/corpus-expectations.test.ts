@@ -79,7 +79,7 @@ describe.skipIf(!fs.existsSync(pagesDir))("extractJob against the hand-read corp
     const misses = stated
       .filter((row) => {
         const got = row.job[field];
-        return !got || !got.toLowerCase().includes(String(row.expected[field]).toLowerCase());
+        return !got?.toLowerCase().includes(String(row.expected[field]).toLowerCase());
       })
       .map(
         (row) =>
