@@ -214,15 +214,17 @@ function refused(item: QueuedItem, error: unknown): BatchItemResult {
 }
 
 /**
- * The stored status, except that an application with steps still pending and none failed was not
- * run to the end here (deferred, or another process holds its lease): it is `pending`. A finished
- * run always leaves fetch and extract ok, skipped or failed.
+ * The stored status, except for an application that was not run to the end here (deferred, or
+ * another process holds its lease and is still working on it): that is `pending`. It shows as
+ * steps left pending with none failed, or as the "failed" a new application is stored with while
+ * it already has a job (a finished run with a job is never failed).
  */
 export function statusOf(application: Application): BatchItemStatus {
   const steps = Object.values(application.steps);
   const unfinished =
     steps.some((step) => step.status === "pending") && !steps.some((step) => step.status === "failed");
-  return unfinished ? "pending" : application.status;
+  const staleStatus = application.status === "failed" && application.job !== null;
+  return unfinished || staleStatus ? "pending" : application.status;
 }
 
 function identify(url: string): { host: string; key: string } {

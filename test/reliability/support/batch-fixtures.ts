@@ -32,14 +32,16 @@ export async function startFakes(options: { modelDelayMs?: number; trello?: Fake
     startFakeTrello(options.trello),
   ]);
   setModelDelay(openai, options.modelDelayMs ?? 0);
-  return {
+  const fakes: Fakes = {
     site,
     openai,
     trello,
+    // The current servers: a test may swap in a fresh model server.
     close: async () => {
-      await Promise.all([site.close(), openai.close(), trello.close()]);
+      await Promise.all([fakes.site.close(), fakes.openai.close(), fakes.trello.close()]);
     },
-  } satisfies Fakes;
+  };
+  return fakes;
 }
 
 /** Every model call answers a letter that passes the checks, after `delayMs`. */
