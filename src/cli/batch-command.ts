@@ -11,6 +11,7 @@
  * pending and says how to resume; a second exits at once (what is stored stays consistent: every
  * step is recorded in its own transaction).
  */
+import path from "node:path";
 import cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
 import {
@@ -59,7 +60,9 @@ export function registerBatchCommand(
           environment,
           async (services) => {
             const text =
-              file === "-" ? await readStandardInput() : await readInputFile(file, "the list of postings");
+              file === "-"
+                ? await readStandardInput()
+                : await readInputFile(path.resolve(environment.cwd, file), "the list of postings");
             const lines = parseBatchLines(text);
             if (lines.length === 0) {
               environment.output.error(

@@ -132,7 +132,7 @@ describe("jobpipe batch", () => {
   });
 
   it.each([
-    [["batch", "missing.txt"], /Cannot read the list of postings missing\.txt: it does not exist/],
+    [["batch", "missing.txt"], /Cannot read the list of postings .*missing\.txt: it does not exist/],
     [["batch", "postings.txt", "--concurrency", "0"], /--concurrency.*1 to 32/],
     [["batch", "postings.txt", "--concurrency", "abc"], /--concurrency.*1 to 32/],
     [["batch", "postings.txt", "--concurrency", "2.5"], /--concurrency.*1 to 32/],

@@ -9,10 +9,10 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Application, StepName } from "../../src/core/index.js";
-import { createTrelloTracker } from "../../src/tracker/index.js";
-import { createSilentLogger } from "../../src/log/index.js";
-import { completionResponse, errorResponse, startFakeOpenAi } from "../fakes/openai-server.js";
 import { emptyJob } from "../../src/extract/index.js";
+import { createSilentLogger } from "../../src/log/index.js";
+import { createTrelloTracker } from "../../src/tracker/index.js";
+import { completionResponse, errorResponse, startFakeOpenAi } from "../fakes/openai-server.js";
 import { postingHtml } from "../fakes/page-server.js";
 import { sampleLetter } from "../support/letter-text.js";
 import {
@@ -74,7 +74,11 @@ const cardsFor = (url: string) =>
 describe("OpenAI faults", () => {
   it("429, 429, then an answer: the letter is written on the third call after waiting 1 s and 2 s", async () => {
     const { services: wired, waits } = await services();
-    fakes.openai.enqueue(errorResponse(429, "Rate limit reached"), errorResponse(429, "Rate limit reached"), letter());
+    fakes.openai.enqueue(
+      errorResponse(429, "Rate limit reached"),
+      errorResponse(429, "Rate limit reached"),
+      letter(),
+    );
     const before = modelCalls();
     const { application } = await wired.pipeline.submit({ url: posting(), tracker: false });
     expect(application.status).toBe("success");
@@ -128,7 +132,9 @@ describe("OpenAI faults", () => {
     const { application } = await wired.pipeline.submit({ url: posting(), tracker: false });
     expect(application.status).toBe("partial_success");
     expect(step(application, "letter")).toMatchObject({ status: "failed", attempts: 4 });
-    expect(step(application, "letter").error).toMatch(/^JOBPIPE_ERR_LLM_UNAVAILABLE: .*did not answer within/);
+    expect(step(application, "letter").error).toMatch(
+      /^JOBPIPE_ERR_LLM_UNAVAILABLE: .*did not answer within/,
+    );
     expect(modelCalls() - before).toBe(4);
     expect(waits).toEqual([1000, 2000, 4000]);
   });
@@ -147,11 +153,15 @@ describe("OpenAI faults", () => {
 
   it("malformed JSON in a 200 answer: the letter step fails with a coded error, the application is kept", async () => {
     const { services: wired } = await services();
-    fakes.openai.enqueue(...Array.from({ length: 4 }, () => ({ status: 200, body: '{"id": "chatcmpl-1", "choices": [' })));
+    fakes.openai.enqueue(
+      ...Array.from({ length: 4 }, () => ({ status: 200, body: '{"id": "chatcmpl-1", "choices": [' })),
+    );
     const { application } = await wired.pipeline.submit({ url: posting(), tracker: false });
     expect(application.status).toBe("partial_success");
     expect(step(application, "letter").status).toBe("failed");
-    expect(step(application, "letter").error).toMatch(/^JOBPIPE_ERR_LLM_(UNAVAILABLE|EMPTY_RESPONSE|BAD_REQUEST): /);
+    expect(step(application, "letter").error).toMatch(
+      /^JOBPIPE_ERR_LLM_(UNAVAILABLE|EMPTY_RESPONSE|BAD_REQUEST): /,
+    );
     expect(application.job?.title).toBe(postingTitle);
   });
 
@@ -265,7 +275,12 @@ describe("Trello faults", () => {
 
   it("401 (token revoked): TRELLO_AUTH after one attempt, no retry", async () => {
     const { services: wired, waits } = await services();
-    fakes.trello.failNext({ status: 401, body: "invalid token", count: 10, match: { path: /^\/1\/(cards|boards|search)/ } });
+    fakes.trello.failNext({
+      status: 401,
+      body: "invalid token",
+      count: 10,
+      match: { path: /^\/1\/(cards|boards|search)/ },
+    });
     const { application } = await wired.pipeline.submit({ url: posting() });
     expect(step(application, "tracker")).toMatchObject({ status: "failed", attempts: 1 });
     expect(step(application, "tracker").error).toMatch(/^JOBPIPE_ERR_TRELLO_AUTH: /);
@@ -314,7 +329,9 @@ describe("posting site faults", () => {
   });
 
   it("huge (6 MB): failed, PAGE_TOO_LARGE", async () => {
-    const { application } = await submitRoute({ body: `<html><body>${"x".repeat(6 * 1024 * 1024)}</body></html>` });
+    const { application } = await submitRoute({
+      body: `<html><body>${"x".repeat(6 * 1024 * 1024)}</body></html>`,
+    });
     expect(step(application, "fetch").error).toMatch(/^JOBPIPE_ERR_PAGE_TOO_LARGE: /);
   });
 
@@ -369,7 +386,10 @@ describe("a second jobpipe process on the same database", () => {
     await wired.close();
     setModelDelay(fakes.openai, 150);
     const callsBefore = modelCalls();
-    const [one, two] = [spawnCli(["sync", "--json"], { env, cwd }), spawnCli(["sync", "--json"], { env, cwd })];
+    const [one, two] = [
+      spawnCli(["sync", "--json"], { env, cwd }),
+      spawnCli(["sync", "--json"], { env, cwd }),
+    ];
     const codes = [(await one.exited).code, (await two.exited).code];
     expect(codes.every((code) => code === 0 || code === 2)).toBe(true);
     const listed = spawnCli(["list", "--json"], { env, cwd });
@@ -391,7 +411,10 @@ describe("a second jobpipe process on the same database", () => {
     writeFileSync(path.join(cwd, "postings.txt"), urls.join("\n"));
     setModelDelay(fakes.openai, 150);
     const callsBefore = modelCalls();
-    const runs = [spawnCli(["batch", "postings.txt"], { env, cwd }), spawnCli(["batch", "postings.txt"], { env, cwd })];
+    const runs = [
+      spawnCli(["batch", "postings.txt"], { env, cwd }),
+      spawnCli(["batch", "postings.txt"], { env, cwd }),
+    ];
     await Promise.all(runs.map((run) => run.exited));
     // Whatever either run left pending, a sync finishes.
     await spawnCli(["sync"], { env, cwd }).exited;
