@@ -1,9 +1,8 @@
 /**
- * One walk over the document that files elements by the words in their class, id and data
- * attributes ("job-description", "location", "company-name"…). The readable-HTML extractor looks
- * elements up here instead of running many `[class*=…]` selectors, each a full document scan.
+ * Class/id/data-attribute words ("job-description", "location", "company-name"…) that file an
+ * element for the readable-HTML extractor. The page walk in `page/segments.ts` tests each element
+ * once with `hintWordsOf` instead of running many `[class*=…]` selectors, each a full scan.
  */
-import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 
 export const hintWords = [
@@ -28,29 +27,38 @@ export type HintWord = (typeof hintWords)[number];
 
 export type AttributeHints = Map<HintWord, Element[]>;
 
+/** Words that mark a block holding the job description. */
+export const descriptionHintWords = [
+  "job-description",
+  "jobdescription",
+  "jobpostingdescription",
+  "description",
+  "posting",
+] as const satisfies readonly HintWord[];
+
 /** One test before the per-word loop: most elements match no word at all. */
 const anyHintWord = /description|posting|location|__place|compan|employer|advertiser|job-?title|jobposting/;
 
 const hintAttributes = ["class", "id", "data-automation", "data-automation-id", "data-testid", "itemprop"];
 
-export function collectAttributeHints($: CheerioAPI): AttributeHints {
-  const hints: AttributeHints = new Map(hintWords.map((word) => [word, [] as Element[]]));
-  const visit = (nodes: readonly unknown[]) => {
-    for (const node of nodes as Element[]) {
-      if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
-      if (node.type !== "tag") continue;
-      const attributes = node.attribs;
-      let text = "";
-      for (const name of hintAttributes) {
-        const value = attributes[name];
-        if (value) text += ` ${value.toLowerCase()}`;
-      }
-      if (text !== "" && anyHintWord.test(text)) {
-        for (const word of hintWords) if (text.includes(word)) hints.get(word)?.push(node);
-      }
-      if (node.children.length > 0) visit(node.children);
-    }
-  };
-  visit($.root().toArray()[0]?.children ?? []);
-  return hints;
+export function emptyHints(): AttributeHints {
+  return new Map(hintWords.map((word) => [word, [] as Element[]]));
+}
+
+/** Files `element` under each hint word its attributes hold; true when it holds a description word. */
+export function fileByHints(element: Element, hints: AttributeHints): boolean {
+  const attributes = element.attribs;
+  let text = "";
+  for (const name of hintAttributes) {
+    const value = attributes[name];
+    if (value) text += ` ${value.toLowerCase()}`;
+  }
+  if (text === "" || !anyHintWord.test(text)) return false;
+  let description = false;
+  for (const word of hintWords) {
+    if (!text.includes(word)) continue;
+    hints.get(word)?.push(element);
+    if ((descriptionHintWords as readonly string[]).includes(word)) description = true;
+  }
+  return description;
 }

@@ -1,13 +1,13 @@
 /** What every extractor gets: the page parsed once, and the URL it came from. */
 import { type CheerioAPI, load } from "cheerio";
-import { type AttributeHints, collectAttributeHints } from "./attribute-hints.js";
+import type { AttributeHints } from "./attribute-hints.js";
 import { collectSegments, type PageSegments } from "./page/segments.js";
 
 export interface ExtractContext {
   html: string;
   url: string;
   $: CheerioAPI;
-  /** Elements filed by class/id words, computed on first use. */
+  /** Elements filed by class/id words (from the segment walk). */
   hints(): AttributeHints;
   /** Visible text segments in document order, computed on first use. */
   segments(): PageSegments;
@@ -15,15 +15,14 @@ export interface ExtractContext {
 
 export function createContext(html: string, url: string): ExtractContext {
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  let hints: AttributeHints | null = null;
   let segments: PageSegments | null = null;
   return {
     html,
     url,
     $,
     hints: () => {
-      hints ??= collectAttributeHints($);
-      return hints;
+      segments ??= collectSegments($);
+      return segments.hints;
     },
     segments: () => {
       segments ??= collectSegments($);

@@ -53,6 +53,11 @@ export function mergeJobs(primary: Job, secondary: Job): Job {
   return merged;
 }
 
+/** Every field the page heuristics could add is already there. */
+function isComplete(job: Job): boolean {
+  return Boolean(job.company && job.location && job.description && job.salary && job.workplace);
+}
+
 export function extractJob(html: string, options: ExtractJobOptions): Job {
   const url = options.url;
   if (typeof html !== "string" || html.trim() === "") return emptyJob(url);
@@ -66,12 +71,9 @@ export function extractJob(html: string, options: ExtractJobOptions): Job {
   for (const extractor of extractors) {
     const job = runSafely(extractor, context);
     if (!job) continue;
-    if (!winner) {
-      if (isUsableJob(job)) winner = job;
-      continue;
-    }
-    winner = mergeJobs(winner, job);
-    if (winner.company && winner.location && winner.description) break;
+    winner = winner ? mergeJobs(winner, job) : isUsableJob(job) ? job : null;
+    // Structured data that gave everything: no need for the slower page heuristics after it.
+    if (winner && isComplete(winner)) break;
   }
   return tidyJob(winner ?? emptyJob(url));
 }

@@ -138,7 +138,7 @@ export function htmlToText(html: string): string {
 }
 
 /** Plain text of already-parsed nodes. */
-export function nodesToText(nodes: Cheerio<AnyNode>): string {
+export function nodesToText(nodes: Cheerio<AnyNode> | readonly AnyNode[]): string {
   const parts: string[] = [];
   const walk = (node: AnyNode, listDepth: number) => {
     if (node.type === "text") {
@@ -166,7 +166,7 @@ export function nodesToText(nodes: Cheerio<AnyNode>): string {
     if (block) parts.push("\n\n");
     else if (name === "td" || name === "th") parts.push(" ");
   };
-  for (const node of nodes.toArray()) walk(node, 0);
+  for (const node of Array.isArray(nodes) ? nodes : (nodes as Cheerio<AnyNode>).toArray()) walk(node, 0);
   // A list item whose content starts with a block ("<li><p>…") keeps its text on the bullet line.
   return tidyText(parts.join("").replace(/\n- [ \t]*(?:\n[ \t]*)+/g, "\n- "));
 }

@@ -34,7 +34,7 @@ const ignoredLabels = new Set([
   "referrals",
 ]);
 
-function candidates(url: URL): string[] {
+export function candidates(url: URL): string[] {
   const labels = url.hostname.toLowerCase().split(".");
   if (platformHosts.test(url.hostname)) {
     const tenants = labels
@@ -81,30 +81,75 @@ const letterVariants: Record<string, string> = {
   c: "cç",
 };
 
-/** Finds `label` in the text ignoring case and inner spaces/punctuation, and returns that spelling. */
-function spelledInText(label: string, text: string): string | null {
+const wordCharacter = /[\p{L}\p{N}]/u;
+const plainLetter = new Map<string, string>();
+for (const [plain, variants] of Object.entries(letterVariants))
+  for (const variant of variants) plainLetter.set(variant, plain);
+
+/** The text's letters and digits only, lower case and without accents, with where each came from. */
+export interface SquashedText {
+  letters: string;
+  positions: number[];
+}
+
+export function squash(text: string): SquashedText {
+  let letters = "";
+  const positions: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const lower = text[index]?.toLowerCase() ?? "";
+    const letter = plainLetter.get(lower) ?? lower;
+    if (letter.length === 1 && ((letter >= "a" && letter <= "z") || (letter >= "0" && letter <= "9"))) {
+      letters += letter;
+      positions.push(index);
+    }
+  }
+  return { letters, positions };
+}
+
+/**
+ * Finds `label` in the text ignoring case and inner spaces/punctuation, and returns that spelling.
+ * Candidates are where the label's first letters stand together in the squashed text; the full
+ * pattern is then tried only there.
+ */
+export function spelledInText(label: string, text: string, squashed: SquashedText): string | null {
   const letters = label
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "")
     .split("");
   if (letters.length < 2) return null;
-  // Between letters: spaces and "&.,'-"; or a word boundary whose letter the host merged ("barcelonactiva").
+  const prefix = letters.slice(0, 4).join("");
+  let at = squashed.letters.indexOf(prefix);
+  if (at === -1) return null;
+  // Between letters: spaces and "&.,'-"; or a word boundary whose letter the host merged
+  // ("barcelonactiva"). Both cases spelled out and word edges checked by hand: a pattern without
+  // the `i` and `u` flags compiles many times faster, and each label's pattern is used once.
+  const classOf = (letter: string) => {
+    const variants = letterVariants[letter] ?? letter;
+    return variants === variants.toUpperCase() ? variants : `[${variants}${variants.toUpperCase()}]`;
+  };
   const source = letters
-    .map((letter, index) => {
-      const variants = letterVariants[letter];
-      const one = variants ? `[${variants}]` : letter;
-      if (index === 0) return one;
-      const previous = letters[index - 1] ?? "";
-      const previousClass = letterVariants[previous] ? `[${letterVariants[previous]}]` : previous;
-      return `(?:[\\s&.,'-]{0,3}|\\s${previousClass})${one}`;
-    })
+    .map((letter, index) =>
+      index === 0
+        ? classOf(letter)
+        : `(?:[\\s&.,'-]{0,3}|\\s${classOf(letters[index - 1] ?? "")})${classOf(letter)}`,
+    )
     .join("");
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, "giu");
+  const pattern = new RegExp(source, "y");
   // The first spelling with a capital letter ("klgates | Jobs" in the title, "K&L Gates" in the text).
   let count = 0;
-  for (const match of text.matchAll(pattern)) {
-    if (/\p{Lu}/u.test(match[0])) return match[0].trim();
-    if (++count > 20) break;
+  while (at !== -1) {
+    const start = squashed.positions[at] ?? 0;
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (
+      match &&
+      !wordCharacter.test(text[start - 1] ?? "") &&
+      !wordCharacter.test(text[pattern.lastIndex] ?? "")
+    ) {
+      if (/\p{Lu}/u.test(match[0])) return match[0].trim();
+      if (++count > 20) break;
+    }
+    at = squashed.letters.indexOf(prefix, at + 1);
   }
   return null;
 }
@@ -119,8 +164,9 @@ export function companyFromHost(pageUrl: string, readPageText: () => string): st
   const labels = candidates(url);
   if (labels.length === 0) return null;
   const pageText = readPageText();
+  const squashed = squash(pageText);
   for (const label of labels) {
-    const spelled = spelledInText(label, pageText);
+    const spelled = spelledInText(label, pageText, squashed);
     if (spelled && /[A-Z]/.test(spelled)) return spelled;
   }
   return null;

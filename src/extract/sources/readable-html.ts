@@ -3,8 +3,8 @@
  * `<title>`, Open Graph and common "location" elements; the description from the block that holds
  * the most paragraph and list text (a small Readability-like scorer).
  */
-import type { Cheerio, CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { descriptionHintWords } from "../attribute-hints.js";
 import type { ExtractContext } from "../context.js";
 import { toIsoDate } from "../normalise/dates.js";
 import { mapEmploymentType } from "../normalise/employment.js";
@@ -13,6 +13,7 @@ import { salaryInText } from "../normalise/salary.js";
 import { cleanLine, nodesToText } from "../normalise/text.js";
 import { workplaceFromText } from "../normalise/workplace.js";
 import { labelledValue, locatedIn, locationNearTitle } from "../page/labelled-fields.js";
+import { descendantsNamed, textOf } from "../page/segments.js";
 import {
   companyFromCopyright,
   companyFromJobsAtTitle,
@@ -24,20 +25,9 @@ import { companyFromHost } from "./company-from-host.js";
 import type { Extractor } from "./extractor.js";
 import { cleanCompanyName, isGenericTitle, isPlatformName, parseTitle } from "./title-heuristics.js";
 
-const metaCache = new WeakMap<CheerioAPI, Map<string, string>>();
-
-/** Content of the first `<meta property|name=…>` among `names` (all metas read once per page). */
-function meta($: CheerioAPI, ...names: string[]): string | null {
-  let metas = metaCache.get($);
-  if (!metas) {
-    metas = new Map();
-    for (const element of $("meta").toArray() as Element[]) {
-      const key = (element.attribs.property ?? element.attribs.name ?? "").toLowerCase();
-      const content = element.attribs.content;
-      if (key && content !== undefined && !metas.has(key)) metas.set(key, content);
-    }
-    metaCache.set($, metas);
-  }
+/** Content of the first `<meta property|name=…>` among `names`. */
+function meta(context: ExtractContext, ...names: string[]): string | null {
+  const metas = context.segments().metas;
   for (const name of names) {
     const clean = cleanLine(metas.get(name.toLowerCase()));
     if (clean) return clean;
@@ -59,14 +49,23 @@ const skippedTags = new Set([
   "svg",
 ]);
 
+const formTags = new Set(["input", "select", "button", "form"]);
+
+function holdsForm(element: Element): boolean {
+  for (const child of element.children) {
+    if (child.type !== "tag") continue;
+    const inner = child as Element;
+    if (formTags.has(inner.name) || holdsForm(inner)) return true;
+  }
+  return false;
+}
+
 function locationFromPage(context: ExtractContext): string | null {
-  const $ = context.$;
   const hinted = [...(context.hints().get("location") ?? []), ...(context.hints().get("__place") ?? [])];
   for (const element of hinted.slice(0, 30)) {
     if (skippedTags.has(element.tagName.toLowerCase())) continue;
-    const node = $(element);
-    if (node.find("input, select, button, form").length > 0) continue;
-    const text = cleanLine(node.text())?.replace(
+    if (holdsForm(element)) continue;
+    const text = cleanLine(textOf(element))?.replace(
       /^(locations?|job location|work location|sted|ubicación)\s*:?\s*/i,
       "",
     );
@@ -82,83 +81,56 @@ function locationFromPage(context: ExtractContext): string | null {
   return null;
 }
 
-const descriptionHints = [
-  "job-description",
-  "jobdescription",
-  "jobpostingdescription",
-  "description",
-  "posting",
-] as const;
-
-function textScore($: CheerioAPI, element: Cheerio<Element>): number {
-  let score = 0;
-  element.find("p, li").each((_, node) => {
-    score += Math.min(($(node).text() ?? "").length, 600);
-  });
-  const links = element.find("a").text().length;
-  return score - links * 0.5;
-}
-
-function mainContent(context: ExtractContext): Cheerio<AnyNode> {
-  const $ = context.$;
-  let best: Cheerio<Element> | null = null;
+/** The block holding the description: the best-scored hinted block, article or main, else the parent of the most paragraph text. */
+function mainContent(context: ExtractContext): AnyNode[] {
+  const page = context.segments();
+  const hints = context.hints();
+  let best: Element | null = null;
   let bestScore = 200;
   const groups: Element[][] = [
-    ...descriptionHints.map((word) => context.hints().get(word) ?? []),
-    context.segments().elements.article,
-    context.segments().elements.main,
+    ...descriptionHintWords.map((word) => hints.get(word) ?? []),
+    page.elements.article,
+    page.elements.main,
   ];
   for (const [index, group] of groups.entries()) {
     for (const element of group.slice(0, 12)) {
       if (skippedTags.has(element.tagName.toLowerCase())) continue;
-      const node = $(element);
-      const score = textScore($, node);
+      const score = page.contentScores.get(element) ?? 0;
       if (score > bestScore * 1.2) {
-        best = node;
+        best = element;
         bestScore = score;
       }
     }
     if (best && index < 4) break;
   }
-  if (best) return best;
-  // No marked-up container: the parent of the most paragraph text.
-  const parents = new Map<Element, number>();
-  $("p, li").each((_, node) => {
-    const parent = node.parent as Element | null;
-    const target =
-      parent && (parent.tagName === "ul" || parent.tagName === "ol")
-        ? (parent.parent as Element | null)
-        : parent;
-    if (target) parents.set(target, (parents.get(target) ?? 0) + $(node).text().length);
-  });
+  if (best) return [best];
   let top: Element | null = null;
   let topScore = 0;
-  for (const [element, score] of parents) {
+  for (const [element, score] of page.paragraphParents) {
     if (score > topScore) {
       top = element;
       topScore = score;
     }
   }
-  return top ? ($(top) as Cheerio<AnyNode>) : $("body");
+  return top ? [top] : context.$("body").toArray();
 }
 
 function headings(context: ExtractContext): string[] {
-  const $ = context.$;
   const found: string[] = [];
   const hinted = ["job-title", "jobtitle", "posting-headline", "jobpostingheader"].flatMap((word) =>
     (context.hints().get(word as "job-title") ?? []).flatMap((element) =>
       element.tagName === "h2" ||
       element.tagName === "h1" ||
       element.tagName === "h3" ||
-      !$(element).find("h2").length
+      descendantsNamed(element, "h2").length === 0
         ? [element]
-        : ($(element).find("h2").toArray() as Element[]),
+        : descendantsNamed(element, "h2"),
     ),
   );
   const { h1, h2 } = context.segments().elements;
   for (const group of [h1, hinted, h2]) {
     for (const element of group.slice(0, 10)) {
-      const text = cleanLine($(element).text());
+      const text = cleanLine(textOf(element));
       if (text && !isGenericTitle(text) && text.length <= 200 && !found.includes(text)) found.push(text);
     }
   }
@@ -166,16 +138,15 @@ function headings(context: ExtractContext): string[] {
 }
 
 function companyFromPage(context: ExtractContext): string | null {
-  const $ = context.$;
   const candidates = [
-    ...($('[itemprop="hiringOrganization"] [itemprop="name"]').toArray() as Element[]),
+    ...context.segments().hiringOrganizationNames,
     ...["advertiser-name", "company-name", "companyname", "employer-name", "__company"].flatMap(
       (word) => context.hints().get(word as "company-name") ?? [],
     ),
   ];
   for (const element of candidates.slice(0, 10)) {
     if (skippedTags.has(element.tagName.toLowerCase())) continue;
-    const text = cleanCompanyName($(element).text());
+    const text = cleanCompanyName(textOf(element));
     if (text && text.length <= 80) return text;
   }
   return null;
@@ -207,12 +178,11 @@ export function readTitleParts(context: ExtractContext): {
   company: string | null;
   location: string | null;
 } {
-  const $ = context.$;
-  const rawSiteName = meta($, "og:site_name", "application-name");
+  const rawSiteName = meta(context, "og:site_name", "application-name");
   const siteName = rawSiteName && !isPlatformName(rawSiteName) ? rawSiteName : null;
-  const rawOgTitle = meta($, "og:title", "twitter:title");
+  const rawOgTitle = meta(context, "og:title", "twitter:title");
   // "Work for Krispy Kreme" names the company, not the job.
-  const documentTitleEarly = cleanLine($("title").first().text());
+  const documentTitleEarly = cleanLine(context.segments().documentTitle);
   const ogIsSite = isSitePartOf(rawOgTitle, documentTitleEarly);
   const ogCompany = workForCompany(rawOgTitle) ?? (ogIsSite ? cleanCompanyName(rawOgTitle) : null);
   const ogTitle = ogCompany ? null : rawOgTitle;
@@ -228,7 +198,7 @@ export function readTitleParts(context: ExtractContext): {
   const confirmed =
     allHeadings.find(contains(ogTitle)) ??
     allHeadings.find((heading) => titles.some((title) => contains(title)(heading)));
-  const h1Texts = new Set(context.segments().elements.h1.map((element) => cleanLine($(element).text())));
+  const h1Texts = new Set(context.segments().elements.h1.map((element) => cleanLine(textOf(element))));
   const h1 = allHeadings.find((heading) => h1Texts.has(heading)) ?? null;
   const parsed = titles.map((title) => parseTitle(title, confirmed ?? null, siteName));
   let title: string | null = confirmed ?? null;
@@ -302,7 +272,6 @@ function locationOf(
 export const readableHtmlExtractor: Extractor = {
   name: "html",
   extract(context) {
-    const $ = context.$;
     const parts = readTitleParts(context);
     const { title, company } = parts;
     const content = mainContent(context);
@@ -314,9 +283,9 @@ export const readableHtmlExtractor: Extractor = {
       company,
       location,
       workplace: workplaceFromText(`${title ?? ""} ${location ?? ""}`),
-      employmentType: mapEmploymentType(meta($, "employmentType")),
+      employmentType: mapEmploymentType(meta(context, "employmentType")),
       salary,
-      datePosted: toIsoDate(meta($, "article:published_time", "datePosted")),
+      datePosted: toIsoDate(meta(context, "article:published_time", "datePosted")),
       validThrough: null,
       description,
       applyUrl: null,
