@@ -3,6 +3,7 @@
  * fails). Run after a build (the npm script builds first). Each benchmark also runs alone:
  * `node bench/documents.js`, `node bench/extract.js`.
  */
+import { benchBatch } from "./batch.js";
 import { benchDocuments } from "./documents.js";
 import { benchExtract } from "./extract.js";
 
@@ -10,6 +11,7 @@ const selected = new Set(process.argv.slice(2));
 const benchmarks = [
   ["documents", benchDocuments],
   ["extract", benchExtract],
+  ["batch", benchBatch],
 ];
 
 for (const [name, benchmark] of benchmarks) {
