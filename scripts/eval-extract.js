@@ -100,7 +100,7 @@ const checkedFields = ["title", "company", "location"];
 
 /** Per field: "ok", "wrong", "missing" (expected but empty), "n/a" (page does not state it). */
 export function compareJob(job, expected) {
-  const verdicts = {};
+  const verdicts = { salary: compareSalary(job.salary, expected?.salary) };
   for (const field of checkedFields) {
     const want = expected?.[field];
     const got = job[field];
@@ -109,6 +109,14 @@ export function compareJob(job, expected) {
     else verdicts[field] = got.toLowerCase().includes(want.toLowerCase()) ? "ok" : "wrong";
   }
   return verdicts;
+}
+
+/** Salary: exact min, max, currency and period; where the page states none, any salary is "wrong". */
+function compareSalary(got, want) {
+  if (want === undefined) return "n/a";
+  if (want === null) return got ? "wrong" : "none";
+  if (!got) return "missing";
+  return JSON.stringify(got) === JSON.stringify(want) ? "ok" : "wrong";
 }
 
 function salaryText(salary) {
@@ -124,6 +132,7 @@ function cut(text, width) {
 
 function printScore(rows, expectations) {
   const perField = Object.fromEntries(checkedFields.map((field) => [field, { ok: 0, stated: 0 }]));
+  const salary = { ok: 0, stated: 0, none: 0, noneRight: 0 };
   let withPosting = 0;
   let rightPages = 0;
   let noPosting = 0;
@@ -158,6 +167,17 @@ function printScore(rows, expectations) {
     }
     if (checkedFields.every((field) => verdicts[field] !== "missing" && verdicts[field] !== "wrong"))
       rightPages++;
+    if (expected.salary === null) {
+      salary.none++;
+      if (verdicts.salary === "none") salary.noneRight++;
+    } else if (expected.salary) {
+      salary.stated++;
+      if (verdicts.salary === "ok") salary.ok++;
+    }
+    if (verdicts.salary === "wrong" || verdicts.salary === "missing")
+      misses.push(
+        `${row.site}/${row.file}: salary ${verdicts.salary} (want ${JSON.stringify(expected.salary)}, got ${JSON.stringify(row.job.salary)})`,
+      );
   }
   console.log("\nAgainst test/extract/corpus-expectations.json:");
   for (const field of checkedFields) {
@@ -166,7 +186,10 @@ function printScore(rows, expectations) {
       `  ${field.padEnd(9)} right on ${ok} of ${stated} pages that state it (${((100 * ok) / Math.max(stated, 1)).toFixed(1)}%)`,
     );
   }
-  console.log(`  right on ${rightPages} of ${withPosting} pages with a posting`);
+  console.log(
+    `  salary    right on ${salary.ok} of ${salary.stated} pages that state one (${((100 * salary.ok) / Math.max(salary.stated, 1)).toFixed(1)}%); none given on ${salary.noneRight} of ${salary.none} pages that state none`,
+  );
+  console.log(`  right on ${rightPages} of ${withPosting} pages with a posting (title, company, location)`);
   console.log(`  no posting on page: ${noPosting} (${noPostingRight} correctly gave no title)`);
   if (unchecked > 0) console.log(`  pages without expectations: ${unchecked}`);
   if (misses.length > 0) console.log(`\nMisses:\n  ${misses.join("\n  ")}`);

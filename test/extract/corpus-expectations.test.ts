@@ -1,12 +1,15 @@
 /**
  * extractJob over every real page in ../shared/corpus/pages (JOBPIPE_CORPUS_DIR) against
  * corpus-expectations.json, read by hand off each page: title, company and location must come out
- * right on at least 95 % of the pages that state them, and pages without a posting give no title.
+ * right on at least 95 % of the pages that state them, the salary (min, max, currency, period)
+ * exactly on at least 95 % of the pages that state one and absent on those that state none, and
+ * pages without a posting give no title.
  * Skipped when the corpus is missing.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Salary } from "../../src/core/index.js";
 import { extractJob } from "../../src/extract/index.js";
 
 const corpusDir = process.env.JOBPIPE_CORPUS_DIR ?? path.resolve("../shared/corpus");
@@ -16,6 +19,7 @@ interface Expected {
   title?: string | null;
   company?: string | null;
   location?: string | null;
+  salary?: Salary | null;
   noPosting?: boolean;
 }
 
@@ -90,5 +94,28 @@ describe.skipIf(!fs.existsSync(pagesDir))("extractJob against the hand-read corp
       console.info(`${field}: ${right}/${stated.length}; misses:\n  ${misses.join("\n  ")}`);
     expect(stated.length).toBeGreaterThan(40);
     expect(right / stated.length, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
+  });
+
+  const withPosting = () => results.filter((row) => !row.expected.noPosting);
+
+  it("gets the salary right on at least 95 % of the pages that state one", () => {
+    const stated = withPosting().filter((row) => row.expected.salary);
+    const misses = stated
+      .filter((row) => JSON.stringify(row.job.salary) !== JSON.stringify(row.expected.salary))
+      .map(
+        (row) =>
+          `${row.page}: want ${JSON.stringify(row.expected.salary)}, got ${JSON.stringify(row.job.salary)}`,
+      );
+    expect(stated.length).toBeGreaterThan(20);
+    expect((stated.length - misses.length) / stated.length, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("gives no salary on pages that state none (bonuses, stipends, other jobs' pay)", () => {
+    const unstated = withPosting().filter((row) => row.expected.salary === null);
+    const wrong = unstated
+      .filter((row) => row.job.salary !== null)
+      .map((row) => `${row.page}: ${JSON.stringify(row.job.salary)}`);
+    expect(unstated.length).toBeGreaterThan(20);
+    expect(wrong).toEqual([]);
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { toIsoDate } from "../../src/extract/normalise/dates.js";
 import { mapEmploymentType } from "../../src/extract/normalise/employment.js";
 import { parseLooseJson } from "../../src/extract/normalise/json-repair.js";
-import { salaryFromSchema, salaryFromText, salaryInText } from "../../src/extract/normalise/salary.js";
+import {
+  salaryFromSchema,
+  salaryFromText,
+  salaryInLines,
+  salaryInText,
+} from "../../src/extract/normalise/salary.js";
 import { decodeEntities, htmlToText } from "../../src/extract/normalise/text.js";
 
 describe("salary", () => {
@@ -128,5 +133,79 @@ describe("salary stated in text", () => {
 
   it("finds none where the text states no pay", () => {
     expect(salaryInText("5 years of experience\nTeams of 10 to 12\n2 days in the office")).toBeNull();
+  });
+});
+
+describe("salary, and only a salary", () => {
+  it("reads a range split over lines (amount, dash, amount with its currency)", () => {
+    const page = [
+      "The expected salary range for this position is:",
+      "Annual Salary:",
+      "$300,000",
+      "—",
+      "$425,000 USD",
+      "Logistics",
+    ];
+    expect(salaryInLines(page)).toEqual({ min: 300000, max: 425000, currency: "USD", period: "year" });
+  });
+
+  it("reads 'between X and Y' and 'from X … up to Y'", () => {
+    expect(salaryInText("The base pay range for this role is between $183,400 and $316,900.")).toEqual({
+      min: 183400,
+      max: 316900,
+      currency: "USD",
+      period: "year",
+    });
+    expect(
+      salaryInText(
+        "Base pay ranges from $115,000/year in our lowest geographic market up to $223,600/year in our highest.",
+      ),
+    ).toEqual({ min: 115000, max: 223600, currency: "USD", period: "year" });
+  });
+
+  it.each([
+    "Fellowship recipients will receive a $25,000 bonus conditioned upon accepting an associate position.",
+    "Annual learning & development stipend ($1,500 per year)",
+    "Backed by nearly $100 million in funding, we are growing fast.",
+    "A generous personal development budget of $2,500 per annum",
+    "We raised $40,000,000 from leading investors.",
+  ])("takes no salary from %s", (text) => {
+    expect(salaryInText(text)).toBeNull();
+  });
+
+  it("keeps the salary when a bonus follows it", () => {
+    expect(salaryInText("Compensation: $160K to $200K + bonus (depending on skills).")).toEqual({
+      min: 160000,
+      max: 200000,
+      currency: "USD",
+      period: "year",
+    });
+  });
+
+  it("does not pair a salary with an unrelated number such as 401(k)", () => {
+    expect(salaryInText("Salary: $95,000 per year, 401(k) matching")).toEqual({
+      min: 95000,
+      max: 95000,
+      currency: "USD",
+      period: "year",
+    });
+  });
+
+  it("ignores other jobs' pay on untrusted lines unless salary words name it", () => {
+    const cards = [
+      "Senior Platform Engineer",
+      "Halcyon Knights",
+      "Melbourne, Victoria, Australia",
+      "A$160,000.00",
+      "-",
+      "A$200,000.00",
+    ];
+    expect(salaryInLines(cards, () => false)).toBeNull();
+    expect(salaryInLines(["Pay", "$130,000 - $160,000 a year"], () => false)).toEqual({
+      min: 130000,
+      max: 160000,
+      currency: "USD",
+      period: "year",
+    });
   });
 });

@@ -106,7 +106,17 @@ export function parseAmount(raw: string, suffix?: string): number | null {
 const amountPattern =
   /(?<![\w.,])(\d{1,3}(?:[.,\s\u00a0\u202f'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?(k|K|m|M|mio)?(?![\w%])/g;
 
-/** Parses salary text; needs a currency (symbol or code) to avoid picking up stray numbers. */
+/** A currency sign or code right before or after an amount. */
+const currencyBefore = /(?:[$€£¥₹]|\b[A-Z]{3})\s?$/;
+const currencyAfter = /^\s?(?:[kK]\s?)?(?:[€£]|[A-Z]{3}\b|euros?\b|kr\b)/;
+/** What may stand between the two ends of a range: a dash, "to", "and", "à", "bis"…, words but no digits. */
+const rangeJoin = /[-–—~/]|(?:^|\s)(?:to|and|à|a|bis|til|hasta|y)(?:\s|$)/i;
+
+/**
+ * Parses salary text; needs a currency (symbol or code) to avoid picking up stray numbers. The
+ * first amount is the first one written with a currency (else the first one); a second amount
+ * counts only as the other end of a range ("$90k to $120k", "between $1 and $2", "36K à 50K €").
+ */
 export function salaryFromText(
   text: string | null | undefined,
   fallbackCurrency: string | null = null,
@@ -114,13 +124,33 @@ export function salaryFromText(
   if (!text) return null;
   const currency = currencyFromText(text) ?? fallbackCurrency;
   if (!currency) return null;
+  const matches = [...text.matchAll(amountPattern)].slice(0, 12);
+  const isMoney = (match: RegExpExecArray) => {
+    const index = match.index ?? 0;
+    return (
+      currencyBefore.test(text.slice(Math.max(0, index - 4), index)) ||
+      currencyAfter.test(text.slice(index + match[0].length, index + match[0].length + 6))
+    );
+  };
+  const joinsRange = (from: RegExpExecArray | undefined, to: RegExpExecArray | undefined) => {
+    if (!from || !to) return false;
+    const between = text.slice((from.index ?? 0) + from[0].length, to.index ?? 0);
+    return between.length <= 60 && !/\d/.test(between) && rangeJoin.test(between);
+  };
+  let firstIndex = Math.max(0, matches.findIndex(isMoney));
+  // "36K à 50K €": the currency written once, after the range.
+  if (firstIndex > 0 && joinsRange(matches[firstIndex - 1], matches[firstIndex])) firstIndex--;
+  const first = matches[firstIndex];
+  if (!first) return null;
   const amounts: number[] = [];
-  for (const match of text.matchAll(amountPattern)) {
-    const value = parseAmount(match[1] ?? "", match[2]);
+  const firstValue = parseAmount(first[1] ?? "", first[2]);
+  if (firstValue === null || firstValue <= 0) return null;
+  amounts.push(firstValue);
+  const second = matches[firstIndex + 1];
+  if (second && joinsRange(first, second)) {
+    const value = parseAmount(second[1] ?? "", second[2]);
     if (value !== null && value > 0) amounts.push(value);
-    if (amounts.length === 2) break;
   }
-  if (amounts.length === 0) return null;
   // "$120k–150" means 150k too.
   if (
     amounts.length === 2 &&
@@ -197,34 +227,86 @@ export function salaryFromSchema(value: unknown, fallbackCurrency: string | null
 }
 
 const moneyPattern = /[$€£¥₹]\s?\d|\d\s?[kK]?\s?[€£]|\b(USD|EUR|GBP|CAD|AUD|CHF|DKK|SEK|NOK|INR|SGD)\s?\d/;
+const moneyPatternGlobal = new RegExp(moneyPattern.source, "g");
 const salaryWords =
-  /salary|salaries|\bpay\b|pay range|compensation|\bbase\b|wage|\bOTE\b|gehalt|salaire|salario|salari|løn|lön|vergütung|remuneration|rate/i;
+  /salary|salaries|\bpay\b|pay range|compensation|\bbase\b|wage|\bOTE\b|gehalt|salaire|salario|salari|løn|lön|vergütung|remuneration|retribuci|rémunération|rate/i;
+/** An amount of money that is not pay: "$25,000 bonus", "stipend ($1,500)", "$100 million in funding". */
+const notPayAfter =
+  /^\s*(?:[A-Z]{3}\s*)?\)?\s*(?:(?:one-time|one-off|annual|yearly|signing|sign-on|relocation|performance|retention|referral)\s+)?(?:bonus|stipend|budget|allowance|grant|award|scholarship|reimbursement|(?:in\s+)?(?:funding|revenue|sales|arr)\b|million|billion|mn\b|bn\b|[MB]\b)/i;
+const notPayBefore =
+  /(?:bonus|stipend|budget|allowance|funding|raised|revenue|valuation|reimburse\w*|relocation|scholarship|award|prize|401\(?k\)?|grant)\b[^.$€£\d]{0,25}$/i;
+/** A short line that carries on an amount from the line before: "—", "$425,000 USD", "Per Month". */
+const continuation =
+  /^(?:[-–—~]|to|à|a|bis|til|hasta|y|and|[A-Z]{3}|per (?:year|annum|month|hour|week|day)|an? (?:year|hour|month)|\/\s*(?:year|yr|hour|hr|month|mo)|annually|hourly|monthly|brut\S*(?:\/\S+)?)$/i;
+const bareAmount = /^(?:[A-Z]{1,3}\s?)?[$€£]?\s?\d[\d.,'\s]*(?:[kK]\b)?\s*(?:[A-Z]{3}|€|£)?$/;
+
+/** A line with the short lines that carry on its amount ("$300,000", "—", "$425,000 USD" → one line). */
+function joinedLine(lines: readonly string[], index: number): string {
+  let line = lines[index] ?? "";
+  if (line.length >= 40) return line;
+  for (let next = index + 1; next < Math.min(index + 4, lines.length); next++) {
+    const text = (lines[next] ?? "").trim();
+    if (text.length > 40 || !(continuation.test(text) || bareAmount.test(text) || moneyPattern.test(text)))
+      break;
+    line += ` ${text}`;
+  }
+  return line;
+}
+
+/** The part of `line` around its first amount of money that is pay; null when all of them are bonuses and the like. */
+function payWindow(line: string): string | null {
+  let from = 0;
+  let seen = 0;
+  moneyPatternGlobal.lastIndex = 0;
+  for (let match = moneyPatternGlobal.exec(line); match; match = moneyPatternGlobal.exec(line)) {
+    if (++seen > 6) break;
+    const index = match.index;
+    const amountEnd =
+      index + (/^[^\d]*[\d.,'\s\u00a0]*\d(?:\s?[kK]\b)?/.exec(line.slice(index))?.[0].length ?? 1);
+    if (
+      notPayBefore.test(line.slice(Math.max(from, index - 40), index)) ||
+      notPayAfter.test(line.slice(amountEnd, amountEnd + 40))
+    ) {
+      from = amountEnd;
+      continue;
+    }
+    return line.length > 200 || from > 0 ? line.slice(Math.max(from, index - 60), index + 160) : line;
+  }
+  return null;
+}
 
 /**
- * The salary a posting's text states: of the lines that hold an amount of money, the one that
- * reads most like a salary (salary words, a range, a period), ignoring small one-off sums such
- * as "$1,500 learning budget".
+ * The salary lines of text state: of the lines that hold an amount of money that is pay (not a
+ * bonus, stipend, budget or funding), the one that reads most like a salary (salary words on it or
+ * on the label line before, a range, a period). Lines that `trusted(index)` rejects (page chrome,
+ * lists of other jobs) count only when salary words name them.
  */
-export function salaryInText(text: string): Salary | null {
+export function salaryInLines(
+  lines: readonly string[],
+  trusted: (index: number) => boolean = () => true,
+): Salary | null {
   let best: Salary | null = null;
   let bestScore = 0;
   let checked = 0;
-  let previous = "";
-  for (const line of text.split("\n")) {
-    const label = previous;
-    previous = line;
-    if (line.length > 600 || !moneyPattern.test(line)) continue;
-    if (++checked > 30) break;
-    // Long lines: the sentence around the first amount.
-    const index = line.search(moneyPattern);
-    const window = line.length > 200 ? line.slice(Math.max(0, index - 120), index + 120) : line;
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index] ?? "";
+    if (!moneyPattern.test(raw) && !(raw.length < 40 && bareAmount.test(raw.trim()))) continue;
+    const line = joinedLine(lines, index);
+    if (!moneyPattern.test(line)) continue;
+    if (++checked > 80) break;
+    const window = payWindow(line);
+    if (!window) continue;
     const salary = salaryFromText(window);
     if (!salary) continue;
     const top = salary.max ?? salary.min ?? 0;
     const periodic = salary.period !== null && salary.period !== "year";
     if (top < 1000 && !periodic) continue;
+    // A label on one of the lines before: "Pay", "Annual Salary Range" over a table of places and ranges.
+    const labels = lines.slice(Math.max(0, index - 3), index).filter((label) => label.length < 60);
+    const named = salaryWords.test(window) || labels.some((label) => salaryWords.test(label));
+    if (!named && !trusted(index)) continue;
     let score = 1;
-    if (salaryWords.test(window) || (label.length < 60 && salaryWords.test(label))) score += 2;
+    if (named) score += 2;
     if (salary.min !== salary.max) score += 1;
     if (salary.period) score += 1;
     if (score > bestScore) {
@@ -233,4 +315,9 @@ export function salaryInText(text: string): Salary | null {
     }
   }
   return best;
+}
+
+/** `salaryInLines` over the lines of a text, every line trusted. */
+export function salaryInText(text: string): Salary | null {
+  return salaryInLines(text.split("\n"));
 }

@@ -4,15 +4,16 @@
  * the most paragraph and list text (a small Readability-like scorer).
  */
 import type { AnyNode, Element } from "domhandler";
+import type { Salary } from "../../core/index.js";
 import { descriptionHintWords } from "../attribute-hints.js";
 import type { ExtractContext } from "../context.js";
 import { toIsoDate } from "../normalise/dates.js";
 import { mapEmploymentType } from "../normalise/employment.js";
 import { isPlaceLike } from "../normalise/place.js";
-import { salaryInText } from "../normalise/salary.js";
+import { salaryInLines } from "../normalise/salary.js";
 import { cleanLine, nodesToText } from "../normalise/text.js";
 import { workplaceFromText } from "../normalise/workplace.js";
-import { labelledValue, locatedIn, locationNearTitle } from "../page/labelled-fields.js";
+import { labelledValue, locatedIn, locationNearTitle, titlePositions } from "../page/labelled-fields.js";
 import { descendantsNamed, textOf } from "../page/segments.js";
 import {
   companyFromCopyright,
@@ -269,6 +270,20 @@ function locationOf(
   );
 }
 
+/**
+ * The salary the posting states: in its description, or on the page near the title; elsewhere on
+ * the page (menus, "similar jobs" cards) only where salary words name it.
+ */
+function salaryOnPage(context: ExtractContext, title: string | null, description: string): Salary | null {
+  const texts = context.segments().texts.slice(0, 400);
+  const titleAt = title ? (titlePositions(context.segments(), title)[0] ?? -1) : -1;
+  const lines = [...texts, ...description.split("\n")];
+  return salaryInLines(
+    lines,
+    (index) => index >= texts.length || (titleAt >= 0 && index >= titleAt && index <= titleAt + 12),
+  );
+}
+
 export const readableHtmlExtractor: Extractor = {
   name: "html",
   extract(context) {
@@ -277,7 +292,7 @@ export const readableHtmlExtractor: Extractor = {
     const content = mainContent(context);
     const description = nodesToText(content);
     const location = locationOf(context, title, parts.location, description);
-    const salary = salaryInText(`${context.segments().texts.slice(0, 400).join("\n")}\n${description}`);
+    const salary = salaryOnPage(context, title, description);
     return {
       title,
       company,
