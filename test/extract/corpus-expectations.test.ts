@@ -21,6 +21,8 @@ interface Expected {
   location?: string | null;
   salary?: Salary | null;
   noPosting?: boolean;
+  /** Title and company must be exactly the strings above. */
+  exact?: boolean;
 }
 
 const { _comment, ...expectations } = JSON.parse(
@@ -97,6 +99,16 @@ describe.skipIf(!fs.existsSync(pagesDir))("extractJob against the hand-read corp
   });
 
   const withPosting = () => results.filter((row) => !row.expected.noPosting);
+
+  it("gives exactly the pinned title and company, and a description, on every posting", () => {
+    const pinned = withPosting().filter((row) => row.expected.exact);
+    expect(pinned.length).toBeGreaterThan(15);
+    expect(pinned.map((row) => `${row.page}: ${row.job.title} / ${row.job.company}`)).toEqual(
+      pinned.map((row) => `${row.page}: ${row.expected.title} / ${row.expected.company}`),
+    );
+    const short = withPosting().filter((row) => row.job.description.length <= 100);
+    expect(short.map((row) => row.page)).toEqual([]);
+  });
 
   it("gets the salary right on at least 95 % of the pages that state one", () => {
     const stated = withPosting().filter((row) => row.expected.salary);

@@ -117,3 +117,59 @@ describe("extractJob on garbage", () => {
     expect(isUsableJob(job)).toBe(false);
   });
 });
+
+describe("extractJob: tidy fields", () => {
+  const posting = (fields: Record<string, unknown>) =>
+    `<script type="application/ld+json">${JSON.stringify({ "@type": "JobPosting", description: "<p>Work.</p>", ...fields })}</script>`;
+
+  it("drops a trailing location and separator junk from the title", () => {
+    const job = extractJob(
+      posting({
+        title: "Litigation Paralegal, - New York",
+        hiringOrganization: { name: "Sullivan & Cromwell |" },
+        jobLocation: { address: { addressLocality: "New York" } },
+      }),
+      { url: "https://law.example/j/1" },
+    );
+    expect(job.title).toBe("Litigation Paralegal");
+    expect(job.company).toBe("Sullivan & Cromwell");
+    expect(job.location).toBe("New York");
+  });
+
+  it("keeps a place that is part of the title, and parentheses", () => {
+    const job = extractJob(
+      posting({ title: "PR Coordinator - Japan", jobLocation: { address: { addressLocality: "Tokyo" } } }),
+      { url: "https://n.example/j/2" },
+    );
+    expect(job.title).toBe("PR Coordinator - Japan");
+    const brussels = extractJob(
+      posting({
+        title: "Legal Secretary (Brussels)",
+        jobLocation: { address: { addressLocality: "Brussels" } },
+      }),
+      { url: "https://n.example/j/3" },
+    );
+    expect(brussels.title).toBe("Legal Secretary (Brussels)");
+  });
+
+  it("trims separators around each place of a location", () => {
+    const html = `<html><head><title>Front End Developer | Smart Co</title></head><body>
+      <h1>Front End Developer</h1><div class="location">| Romania /; Bulgaria /</div>
+      <p>${"We build web apps. ".repeat(20)}</p></body></html>`;
+    expect(extractJob(html, { url: "https://smart.example/j" }).location).toBe("Romania; Bulgaria");
+  });
+});
+
+describe("extractJob: description without paragraphs", () => {
+  it("takes the block of div and line-break text over a short list of facts", () => {
+    const duty = "Draft letters to constituents and research bills before the committee hearings. ";
+    const html = `<html><head><title>Legislative Aide | State Senate</title></head><body>
+      <h1>Legislative Aide</h1><ul><li>Posted 1 May</li><li>Full time</li></ul>
+      <div class="body-text">About the job<br>${duty.repeat(8)}<br><b>Duties</b><br>${duty.repeat(4)}</div>
+      <footer><a href="/privacy">Privacy</a></footer></body></html>`;
+    const job = extractJob(html, { url: "https://senate.example/jobs/530" });
+    expect(job.description).toContain("About the job");
+    expect(job.description).toContain("Duties");
+    expect(job.description).not.toContain("Posted 1 May");
+  });
+});

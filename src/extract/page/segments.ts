@@ -33,7 +33,22 @@ export interface PageSegments {
   contentScores: Map<Element, number>;
   /** Parents of `<p>`/`<li>` (the list's parent for `<li>`) and the paragraph text they hold. */
   paragraphParents: Map<Element, number>;
+  /** Blocks (div, td, section…) and the visible text, outside links, that stands in them directly or in inline tags. */
+  textBlocks: Map<Element, number>;
 }
+
+const blockNames = new Set([
+  "div",
+  "section",
+  "td",
+  "article",
+  "main",
+  "body",
+  "dd",
+  "blockquote",
+  "form",
+  "fieldset",
+]);
 
 const skipped = new Set([
   "script",
@@ -76,6 +91,7 @@ export function collectSegments($: CheerioAPI): PageSegments {
     hiringOrganizationNames: [],
     contentScores: new Map(),
     paragraphParents: new Map(),
+    textBlocks: new Map(),
   };
   let titleSeen = false;
   let inOrganization = 0;
@@ -85,12 +101,15 @@ export function collectSegments($: CheerioAPI): PageSegments {
   let linkTotal = 0;
 
   /** `visible`: inside the body and outside skipped elements. */
-  const visit = (nodes: readonly AnyNode[], visible: boolean) => {
+  const visit = (nodes: readonly AnyNode[], visible: boolean, block: Element | null) => {
     for (const node of nodes) {
       if (node.type === "text") {
         const raw = (node as unknown as { data: string }).data;
         textTotal += raw.length;
-        if (visible) collectText(page, raw);
+        if (visible) {
+          collectText(page, raw);
+          if (block) page.textBlocks.set(block, (page.textBlocks.get(block) ?? 0) + raw.length);
+        }
         continue;
       }
       if (node.type === "script" || node.type === "style") {
@@ -116,7 +135,8 @@ export function collectSegments($: CheerioAPI): PageSegments {
       const textBefore = textTotal;
       const paragraphBefore = paragraphTotal;
       const linkBefore = linkTotal;
-      if (element.children.length > 0) visit(element.children, childVisible);
+      const childBlock = name === "a" || name === "button" ? null : blockNames.has(name) ? element : block;
+      if (element.children.length > 0) visit(element.children, childVisible, childBlock);
       if (organization) inOrganization--;
       const text = textTotal - textBefore;
       if (scored)
@@ -134,7 +154,7 @@ export function collectSegments($: CheerioAPI): PageSegments {
       }
     }
   };
-  visit(roots, body === null);
+  visit(roots, body === null, null);
   return page;
 }
 

@@ -105,15 +105,23 @@ function mainContent(context: ExtractContext): AnyNode[] {
     if (best && index < 4) break;
   }
   if (best) return [best];
+  const [top, topScore] = largest(page.paragraphParents);
+  // Pages that write their text in divs and line breaks rather than paragraphs.
+  const [block, blockScore] = largest(page.textBlocks);
+  if (block && blockScore > Math.max(2 * topScore, 300)) return [block];
+  return top ? [top] : context.$("body").toArray();
+}
+
+function largest(scores: Map<Element, number>): [Element | null, number] {
   let top: Element | null = null;
   let topScore = 0;
-  for (const [element, score] of page.paragraphParents) {
+  for (const [element, score] of scores) {
     if (score > topScore) {
       top = element;
       topScore = score;
     }
   }
-  return top ? [top] : context.$("body").toArray();
+  return [top, topScore];
 }
 
 function headings(context: ExtractContext): string[] {
