@@ -36,8 +36,8 @@ export const descriptionHintWords = [
   "posting",
 ] as const satisfies readonly HintWord[];
 
-/** One test before the per-word loop: most elements match no word at all. */
-const anyHintWord = /description|posting|location|__place|compan|employer|advertiser|job-?title|jobposting/;
+const anyHintWordAnyCase =
+  /description|posting|location|__place|compan|employer|advertiser|job-?title|jobposting/i;
 
 const hintAttributes = ["class", "id", "data-automation", "data-automation-id", "data-testid", "itemprop"];
 
@@ -48,12 +48,13 @@ export function emptyHints(): AttributeHints {
 /** Files `element` under each hint word its attributes hold; true when it holds a description word. */
 export function fileByHints(element: Element, hints: AttributeHints): boolean {
   const attributes = element.attribs;
+  // Most elements match no word: test each value as it is before building the lower-case text.
   let text = "";
   for (const name of hintAttributes) {
     const value = attributes[name];
-    if (value) text += ` ${value.toLowerCase()}`;
+    if (value && anyHintWordAnyCase.test(value)) text += ` ${value.toLowerCase()}`;
   }
-  if (text === "" || !anyHintWord.test(text)) return false;
+  if (text === "") return false;
   let description = false;
   for (const word of hintWords) {
     if (!text.includes(word)) continue;

@@ -2,7 +2,7 @@
  * The one walk over the parsed page that every HTML heuristic reads from:
  * - visible body text as short segments in document order (one per text node), copyright lines,
  *   mailto: share-link bodies and logo names (`<img alt="Acme logo">`);
- * - h1, h2, article and main elements, the `<title>` text, every `<meta>` by name/property, and
+ * - every script, the JobPosting microdata items, h1, h2, article and main elements, the `<title>` text, every `<meta>` by name/property, and
  *   the hiringOrganization microdata names;
  * - elements filed by class/id hint words (see attribute-hints.ts);
  * - for the description scorer, each candidate block's paragraph/list text minus half its link
@@ -33,6 +33,10 @@ export interface PageSegments {
   contentScores: Map<Element, number>;
   /** Parents of `<p>`/`<li>` (the list's parent for `<li>`) and the paragraph text they hold. */
   paragraphParents: Map<Element, number>;
+  /** Every `<script>` element, in document order (JSON-LD and application state live there). */
+  scripts: Element[];
+  /** `[itemscope][itemtype*=JobPosting]` microdata items. */
+  postingItems: Element[];
   /** Blocks (div, td, section…) and the visible text, outside links, that stands in them directly or in inline tags. */
   textBlocks: Map<Element, number>;
 }
@@ -92,6 +96,8 @@ export function collectSegments($: CheerioAPI): PageSegments {
     contentScores: new Map(),
     paragraphParents: new Map(),
     textBlocks: new Map(),
+    scripts: [],
+    postingItems: [],
   };
   let titleSeen = false;
   let inOrganization = 0;
@@ -113,6 +119,7 @@ export function collectSegments($: CheerioAPI): PageSegments {
         continue;
       }
       if (node.type === "script" || node.type === "style") {
+        if ((node as Element).name === "script") page.scripts.push(node as Element);
         for (const child of (node as Element).children)
           if (child.type === "text") textTotal += (child as unknown as { data: string }).data.length;
         continue;
@@ -128,6 +135,8 @@ export function collectSegments($: CheerioAPI): PageSegments {
         titleSeen = true;
         page.documentTitle = textOf(element);
       }
+      if (element.attribs.itemscope !== undefined && /jobposting/i.test(element.attribs.itemtype ?? ""))
+        page.postingItems.push(element);
       const itemprop = element.attribs.itemprop;
       if (itemprop === "name" && inOrganization > 0) page.hiringOrganizationNames.push(element);
       const organization = itemprop === "hiringOrganization";

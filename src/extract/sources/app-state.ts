@@ -12,6 +12,7 @@ import { locationFromSchema } from "../normalise/location.js";
 import { salaryFromSchema, salaryFromText } from "../normalise/salary.js";
 import { cleanLine, htmlToText, tidyText } from "../normalise/text.js";
 import { workplaceFromText } from "../normalise/workplace.js";
+import { textOf } from "../page/segments.js";
 import { isJobPostingNode, isObject, type JsonObject, jobFromSchemaPosting } from "../schema-posting.js";
 import type { Extractor } from "./extractor.js";
 import { findJobPostings, pickPosting } from "./json-ld.js";
@@ -29,28 +30,27 @@ const descriptionKeys = [
 
 function readStateBlobs(context: ExtractContext): unknown[] {
   const blobs: unknown[] = [];
-  context
-    .$('script#__NEXT_DATA__, script[type="application/json"], script:not([src]):not([type])')
-    .each((_, element) => {
-      const node = context.$(element);
-      const text = node.text();
-      if (text.length < 200) return;
-      const type = node.attr("type");
-      if (node.attr("id") === "__NEXT_DATA__" || type === "application/json") {
-        const parsed = parseLooseJson(text);
-        if (parsed !== undefined) blobs.push(parsed);
-        return;
-      }
-      for (const match of text.matchAll(/(?:window\.)?__[A-Z0-9_]+__\s*=\s*/gi)) {
-        const start = (match.index ?? 0) + match[0].length;
-        const opener = text[start];
-        if (opener !== "{" && opener !== "[") continue;
-        const end = matchingBracket(text, start);
-        if (end === -1) continue;
-        const parsed = parseLooseJson(text.slice(start, end + 1));
-        if (parsed !== undefined) blobs.push(parsed);
-      }
-    });
+  for (const script of context.segments().scripts) {
+    const { id, type, src } = script.attribs;
+    const json = id === "__NEXT_DATA__" || type?.toLowerCase() === "application/json";
+    if (!json && (src !== undefined || type !== undefined)) continue;
+    const text = textOf(script);
+    if (text.length < 200) continue;
+    if (json) {
+      const parsed = parseLooseJson(text);
+      if (parsed !== undefined) blobs.push(parsed);
+      continue;
+    }
+    for (const match of text.matchAll(/(?:window\.)?__[A-Z0-9_]+__\s*=\s*/gi)) {
+      const start = (match.index ?? 0) + match[0].length;
+      const opener = text[start];
+      if (opener !== "{" && opener !== "[") continue;
+      const end = matchingBracket(text, start);
+      if (end === -1) continue;
+      const parsed = parseLooseJson(text.slice(start, end + 1));
+      if (parsed !== undefined) blobs.push(parsed);
+    }
+  }
   return blobs;
 }
 

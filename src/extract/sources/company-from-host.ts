@@ -93,17 +93,26 @@ export interface SquashedText {
 }
 
 export function squash(text: string): SquashedText {
-  let letters = "";
+  // Positions must stay those of `text`: a lower case that changes the length ("İ") is done per ASCII letter.
+  const folded = text.toLowerCase();
+  const lower =
+    folded.length === text.length ? folded : text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  const letters: string[] = [];
   const positions: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const lower = text[index]?.toLowerCase() ?? "";
-    const letter = plainLetter.get(lower) ?? lower;
-    if (letter.length === 1 && ((letter >= "a" && letter <= "z") || (letter >= "0" && letter <= "9"))) {
-      letters += letter;
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      letters.push(lower[index] as string);
       positions.push(index);
+    } else if (code >= 0xc0) {
+      const plain = plainLetter.get(lower[index] as string);
+      if (plain) {
+        letters.push(plain);
+        positions.push(index);
+      }
     }
   }
-  return { letters, positions };
+  return { letters: letters.join(""), positions };
 }
 
 /**

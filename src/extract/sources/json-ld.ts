@@ -5,6 +5,7 @@
  */
 import type { ExtractContext } from "../context.js";
 import { parseLooseJson } from "../normalise/json-repair.js";
+import { textOf } from "../page/segments.js";
 import { isJobPostingNode, isObject, type JsonObject, jobFromSchemaPosting } from "../schema-posting.js";
 import type { Extractor } from "./extractor.js";
 
@@ -46,23 +47,23 @@ export function pickPosting(postings: JsonObject[], url: string): JsonObject | u
   return [...postings].sort((a, b) => Object.keys(b).length - Object.keys(a).length)[0];
 }
 
+const jsonLdTypes = new Set(["application/ld+json", "application/ld+json; charset=utf-8"]);
+
 export function readJsonLdBlocks(context: ExtractContext): unknown[] {
   const blocks: unknown[] = [];
-  context
-    .$('script[type="application/ld+json" i], script[type="application/ld+json; charset=utf-8" i]')
-    .each((_, element) => {
-      const text = context.$(element).text();
-      if (!text.trim()) return;
-      const parsed = parseLooseJson(text);
-      if (parsed !== undefined) blocks.push(parsed);
-    });
+  for (const script of context.segments().scripts) {
+    if (!jsonLdTypes.has(script.attribs.type?.trim().toLowerCase() ?? "")) continue;
+    const text = textOf(script);
+    if (!text.trim()) continue;
+    const parsed = parseLooseJson(text);
+    if (parsed !== undefined) blocks.push(parsed);
+  }
   return blocks;
 }
 
 export const jsonLdExtractor: Extractor = {
   name: "json-ld",
   extract(context) {
-    if (!/ld\+json/i.test(context.html)) return null;
     const postings = findJobPostings(readJsonLdBlocks(context));
     const posting = pickPosting(postings, context.url);
     if (!posting || !isObject(posting)) return null;

@@ -38,11 +38,10 @@ function readItem($: CheerioAPI, scope: Cheerio<Element>): JsonObject {
 export const microdataExtractor: Extractor = {
   name: "microdata",
   extract(context) {
-    if (!/itemtype\s*=\s*["']?https?:\/\/schema\.org\/JobPosting/i.test(context.html)) return null;
+    const items = context.segments().postingItems;
+    if (items.length === 0) return null;
     const $ = context.$;
-    const postings = $('[itemscope][itemtype*="JobPosting" i]')
-      .toArray()
-      .map((element) => readItem($, $(element)));
+    const postings = items.map((element) => readItem($, $(element)));
     const posting = pickPosting(postings, context.url);
     return posting ? jobFromSchemaPosting(posting, context.url, "microdata") : null;
   },

@@ -175,6 +175,14 @@ function fallbackTitle(context: ExtractContext): string | null {
   return null;
 }
 
+/** The segments joined by spaces, cut at `limit` characters (without joining the rest). */
+function firstText(texts: readonly string[], limit: number): string {
+  let length = 0;
+  let count = 0;
+  while (count < texts.length && length < limit) length += (texts[count++] ?? "").length + 1;
+  return texts.slice(0, count).join(" ").slice(0, limit);
+}
+
 /** True when `part` is the first or last piece of "Site - Job" / "Job | Site" `whole`. */
 function isSitePartOf(part: string | null, whole: string | null): boolean {
   if (!part || !whole || part.length >= whole.length) return false;
@@ -216,7 +224,7 @@ export function readTitleParts(context: ExtractContext): {
   title ??= fallbackTitle(context);
   const segments = context.segments();
   const pageText = () =>
-    `${documentTitle ?? ""} ${ogTitle ?? ""} ${siteName ?? ""} ${segments.texts.join(" ").slice(0, 20_000)}`;
+    `${documentTitle ?? ""} ${ogTitle ?? ""} ${siteName ?? ""} ${firstText(segments.texts, 20_000)}`;
   const usable = (name: string | null | undefined) =>
     name && name.toLowerCase() !== title?.toLowerCase() && !isPlaceLike(name) && !isPlatformName(name)
       ? name
