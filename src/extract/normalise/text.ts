@@ -173,16 +173,15 @@ export function nodesToText(nodes: Cheerio<AnyNode> | readonly AnyNode[]): strin
 
 /** Tidies plain text: trims lines, at most one blank line, bullets normalised to "- ". */
 export function tidyText(text: string): string {
+  // Whole-text passes (cheaper than a handful of replacements per line); ` *` never crosses a line.
   const lines = text
     .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) =>
-      line
-        .replace(/[ \t\u00a0\u200b]+/g, " ")
-        .trim()
-        .replace(/^[•·▪◦●■*–]\s*/, "- ")
-        .replace(/^-\s*-\s+/, "- "),
-    );
+    .replace(/[ \t\f\v\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .trim()
+    .replace(/^[•·▪◦●■*–] */gm, "- ")
+    .replace(/^- *- +/gm, "- ")
+    .split("\n");
   const out: string[] = [];
   for (const line of lines) {
     if (line === "-" || line === "- ") continue;

@@ -105,16 +105,19 @@ export function collectSegments($: CheerioAPI): PageSegments {
   let textTotal = 0;
   let paragraphTotal = 0;
   let linkTotal = 0;
+  // Visible text in blocks outside links, and how much of it nested blocks already hold.
+  let blockTextTotal = 0;
+  let claimedTotal = 0;
 
-  /** `visible`: inside the body and outside skipped elements. */
-  const visit = (nodes: readonly AnyNode[], visible: boolean, block: Element | null) => {
+  /** `visible`: inside the body and outside skipped elements; `inBlock`: not inside a link or button. */
+  const visit = (nodes: readonly AnyNode[], visible: boolean, inBlock: boolean) => {
     for (const node of nodes) {
       if (node.type === "text") {
         const raw = (node as unknown as { data: string }).data;
         textTotal += raw.length;
         if (visible) {
           collectText(page, raw);
-          if (block) page.textBlocks.set(block, (page.textBlocks.get(block) ?? 0) + raw.length);
+          if (inBlock) blockTextTotal += raw.length;
         }
         continue;
       }
@@ -144,8 +147,17 @@ export function collectSegments($: CheerioAPI): PageSegments {
       const textBefore = textTotal;
       const paragraphBefore = paragraphTotal;
       const linkBefore = linkTotal;
-      const childBlock = name === "a" || name === "button" ? null : blockNames.has(name) ? element : block;
-      if (element.children.length > 0) visit(element.children, childVisible, childBlock);
+      const isBlock = blockNames.has(name);
+      const blockTextBefore = blockTextTotal;
+      const claimedBefore = claimedTotal;
+      if (element.children.length > 0)
+        visit(element.children, childVisible, name === "a" || name === "button" ? false : isBlock || inBlock);
+      if (isBlock) {
+        const inside = blockTextTotal - blockTextBefore;
+        const direct = inside - (claimedTotal - claimedBefore);
+        if (direct > 0) page.textBlocks.set(element, direct);
+        claimedTotal = claimedBefore + inside;
+      }
       if (organization) inOrganization--;
       const text = textTotal - textBefore;
       if (scored)
@@ -163,7 +175,7 @@ export function collectSegments($: CheerioAPI): PageSegments {
       }
     }
   };
-  visit(roots, body === null, null);
+  visit(roots, body === null, false);
   return page;
 }
 

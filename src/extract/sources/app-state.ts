@@ -230,13 +230,6 @@ export function jobFromStateObject(candidate: JsonObject, url: string, source: s
 export const appStateExtractor: Extractor = {
   name: "app-state",
   extract(context) {
-    const html = context.html;
-    if (
-      !html.includes("__NEXT_DATA__") &&
-      !/application\/json/i.test(html) &&
-      !/__[A-Za-z0-9_]+__\s*=/.test(html)
-    )
-      return null;
     const blobs = readStateBlobs(context);
     if (blobs.length === 0) return null;
     const postings = findJobPostings(blobs).filter(isJobPostingNode);
