@@ -33,7 +33,7 @@ import {
   type TrackerFile,
   toAppError,
 } from "../core/index.js";
-import type { StepRecord } from "../store/index.js";
+import { isUniqueViolation, type StepRecord } from "../store/index.js";
 import { applicationStatus } from "./application-status.js";
 import type { PipelineDependencies, PostingSource } from "./dependencies.js";
 import { letterCacheKey } from "./letter-cache-key.js";
@@ -78,60 +78,77 @@ export class Pipeline {
 
   async submit(input: SubmitInput): Promise<SubmitResult> {
     const { store } = this.dependencies;
-    const supplied = input.html ?? input.text ?? null;
     const checkedUrl = await this.dependencies.checkUrl(input.url);
     const canonicalUrl = this.dependencies.canonicalUrl(checkedUrl);
 
     if (!input.force) {
       const known = await store.applications.findLatestByUrl(canonicalUrl);
-      if (known) {
-        if (supplied !== null && known.input_kind === "url") {
-          const extract = (await store.steps.forApplication(known.id)).extract;
-          if (extract.status !== "ok") {
-            // The site blocked us before; the user now brings the page: keep it and use it.
-            await store.applications.update(known.id, {
-              input_kind: input.html != null ? "html" : "text",
-              input_content: supplied,
-            });
-          }
-        }
-        return { application: await this.resume(known.id, { signal: input.signal }), reused: true };
-      }
+      if (known) return this.submitKnown(known.id, input);
     }
 
     const id = this.dependencies.newId();
     const now = this.timestamp();
     const notWanted = (reason: string) => skippedStep(`not wanted (${reason})`);
-    await store.createApplication(
-      {
-        id,
-        url: canonicalUrl,
-        submitted_url: checkedUrl,
-        stage: "saved",
-        status: "failed",
-        input_kind: input.html != null ? "html" : input.text != null ? "text" : "url",
-        input_content: supplied,
-        card_id: null,
-        card_url: null,
-        created_at: now,
-        updated_at: now,
-      },
-      {
-        fetch: pendingStep(),
-        extract: pendingStep(),
-        tracker: input.tracker === false ? notWanted("--no-tracker") : pendingStep(),
-        letter: input.letter === false ? notWanted("--no-letter") : pendingStep(),
-        docx: input.letter === false ? notWanted("--no-letter") : pendingStep(),
-        pdf: input.letter === false ? notWanted("--no-letter") : pendingStep(),
-      },
-    );
-    this.dependencies.logger.child({ applicationId: id }).info({ url: canonicalUrl }, "application created");
-    if (input.defer) {
-      const application = await store.loadApplication(id);
-      if (!application) throw new AppError("JOBPIPE_ERR_NOT_FOUND", `Application ${id} disappeared`);
-      return { application, reused: false };
+    try {
+      await store.createApplication(
+        {
+          id,
+          url: canonicalUrl,
+          // Unique: a second application for the posting exists only when asked for (--force).
+          posting_key: input.force ? `${canonicalUrl} ${id}` : canonicalUrl,
+          submitted_url: checkedUrl,
+          stage: "saved",
+          status: "failed",
+          input_kind: input.html != null ? "html" : input.text != null ? "text" : "url",
+          input_content: input.html ?? input.text ?? null,
+          card_id: null,
+          card_url: null,
+          created_at: now,
+          updated_at: now,
+        },
+        {
+          fetch: pendingStep(),
+          extract: pendingStep(),
+          tracker: input.tracker === false ? notWanted("--no-tracker") : pendingStep(),
+          letter: input.letter === false ? notWanted("--no-letter") : pendingStep(),
+          docx: input.letter === false ? notWanted("--no-letter") : pendingStep(),
+          pdf: input.letter === false ? notWanted("--no-letter") : pendingStep(),
+        },
+      );
+    } catch (error) {
+      // Another process stored this posting between our look-up and our insert: use theirs.
+      const known = isUniqueViolation(error) ? await store.applications.findLatestByUrl(canonicalUrl) : null;
+      if (!known) throw error;
+      return this.submitKnown(known.id, input);
     }
+    this.dependencies.logger.child({ applicationId: id }).info({ url: canonicalUrl }, "application created");
+    if (input.defer) return { application: await this.current(id), reused: false };
     return { application: await this.resume(id, { signal: input.signal }), reused: false };
+  }
+
+  /** A posting that is already stored: keep a page the user now brings, then finish what is left. */
+  private async submitKnown(id: string, input: SubmitInput): Promise<SubmitResult> {
+    const { store } = this.dependencies;
+    const supplied = input.html ?? input.text ?? null;
+    const known = await this.requireRow(id);
+    if (supplied !== null && known.input_kind === "url") {
+      const extract = (await store.steps.forApplication(id)).extract;
+      if (extract.status !== "ok") {
+        // The site blocked us before; the user now brings the page: keep it and use it.
+        await store.applications.update(id, {
+          input_kind: input.html != null ? "html" : "text",
+          input_content: supplied,
+        });
+      }
+    }
+    if (input.defer) return { application: await this.current(id), reused: true };
+    return { application: await this.resume(id, { signal: input.signal }), reused: true };
+  }
+
+  private async current(id: string): Promise<Application> {
+    const application = await this.dependencies.store.loadApplication(id);
+    if (!application) throw new AppError("JOBPIPE_ERR_NOT_FOUND", `No application with id ${id}`);
+    return application;
   }
 
   /** Runs every step of the application that is neither ok nor skipped. */
@@ -391,7 +408,7 @@ export class Pipeline {
       const row = await this.requireRow(id);
       let cardId = row.card_id;
       if (cardId === null) {
-        const separateCard = await store.applications.hasEarlierWithUrl(row);
+        const separateCard = row.posting_key !== row.url;
         const card = await tracker.ensureCard(
           { applicationId: id, postingUrl: row.url, job, separateCard },
           { signal: options.signal },

@@ -53,18 +53,6 @@ export class ApplicationsRepository {
     return row ?? null;
   }
 
-  /** Whether an application for the same posting was made before this one (so this one was --force). */
-  async hasEarlierWithUrl(row: Pick<ApplicationRow, "id" | "url" | "created_at">): Promise<boolean> {
-    const earlier = await this.database
-      .selectFrom("applications")
-      .select("id")
-      .where("url", "=", row.url)
-      .where("id", "!=", row.id)
-      .where("created_at", "<=", row.created_at)
-      .executeTakeFirst();
-    return earlier !== undefined;
-  }
-
   async update(id: string, changes: ApplicationUpdate): Promise<void> {
     await this.database.updateTable("applications").set(changes).where("id", "=", id).execute();
   }

@@ -6,3 +6,4 @@ export * from "./open-database.js";
 export type * from "./schema.js";
 export * from "./steps-repository.js";
 export * from "./store.js";
+export * from "./unique-violation.js";

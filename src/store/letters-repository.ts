@@ -1,12 +1,16 @@
 /** Letter versions: every letter written for an application is kept, numbered from 1. */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { LetterDraft } from "../core/index.js";
 import type { Database, LetterRow } from "./schema.js";
 
 export class LettersRepository {
   constructor(private readonly database: Kysely<Database>) {}
 
-  /** Stores the draft as the next version, in one transaction so two writers can't take the same number. */
+  /**
+   * Stores the draft as the next version. The number is taken inside the INSERT itself (one
+   * statement, so atomic): a read-then-write transaction could fail with SQLITE_BUSY when another
+   * process writes in between, and two writers could otherwise take the same number.
+   */
   async addVersion(
     applicationId: string,
     draft: LetterDraft,
@@ -17,33 +21,29 @@ export class LettersRepository {
       profileHash?: string | null;
     },
   ): Promise<LetterRow> {
-    return this.database.transaction().execute(async (transaction) => {
-      const latest = await transaction
-        .selectFrom("letters")
-        .select((expression) => expression.fn.max("version").as("version"))
-        .where("application_id", "=", applicationId)
-        .executeTakeFirst();
-      const version = Number(latest?.version ?? 0) + 1;
-      return transaction
-        .insertInto("letters")
-        .values({
-          application_id: applicationId,
-          version,
-          provider: draft.provider,
-          model: draft.model,
-          text: draft.text,
-          warnings_json: JSON.stringify(draft.warnings),
-          prompt_tokens: draft.usage?.promptTokens ?? null,
-          completion_tokens: draft.usage?.completionTokens ?? null,
-          cache_key: options.cacheKey,
-          profile_hash: options.profileHash ?? null,
-          estimated_cost_usd: draft.estimatedCostUsd ?? null,
-          feedback: options.feedback,
-          created_at: options.now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-    });
+    const nextVersion = this.database
+      .selectFrom("letters")
+      .select(sql<number>`coalesce(max(version), 0) + 1`.as("version"))
+      .where("application_id", "=", applicationId);
+    return this.database
+      .insertInto("letters")
+      .values({
+        application_id: applicationId,
+        version: nextVersion,
+        provider: draft.provider,
+        model: draft.model,
+        text: draft.text,
+        warnings_json: JSON.stringify(draft.warnings),
+        prompt_tokens: draft.usage?.promptTokens ?? null,
+        completion_tokens: draft.usage?.completionTokens ?? null,
+        cache_key: options.cacheKey,
+        profile_hash: options.profileHash ?? null,
+        estimated_cost_usd: draft.estimatedCostUsd ?? null,
+        feedback: options.feedback,
+        created_at: options.now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   async latest(applicationId: string): Promise<LetterRow | null> {

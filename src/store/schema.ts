@@ -5,6 +5,8 @@ export interface ApplicationsTable {
   id: string;
   /** Canonical posting URL: the identity of a posting. */
   url: string;
+  /** The canonical URL for the posting's application; "URL id" for one made with --force. Unique. */
+  posting_key: string;
   /** The URL exactly as the user submitted it. */
   submitted_url: string;
   stage: string;

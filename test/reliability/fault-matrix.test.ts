@@ -404,11 +404,9 @@ describe("a second jobpipe process on the same database", () => {
     expect(modelCalls() - callsBefore).toBe(8);
   });
 
-  // BUG (src/pipeline/pipeline.ts, Pipeline.submit): "is this posting known?" and "store the new
-  // application" are two statements, so two processes submitting the same posting at the same
-  // moment both store it (seen here: one posting stored twice in about one run in two). Racy, so
-  // skipped until submit is atomic (see docs/RELIABILITY.md, "Known problems").
-  it.skip("two `jobpipe batch` of the same list at once: one application, one card, one letter per posting", async () => {
+  // Both runs look the posting up and find nothing at the same moment: the unique posting key
+  // makes the second insert fail, and that run uses the first run's application.
+  it("two `jobpipe batch` of the same list at once: one application, one card, one letter per posting", async () => {
     const cwd = newWorkDirectory();
     const env = cliEnvironment(fakes);
     const urls = addPostings(fakes.site, 8, "two-batches");

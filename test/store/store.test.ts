@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Job, LetterDraft } from "../../src/core/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import { isUniqueViolation, openStore, type Store } from "../../src/store/index.js";
 
 const job: Job = {
   title: "Backend Engineer",
@@ -27,6 +27,7 @@ async function addApplication(id: string, createdAt: string, url = `https://jobs
   await store.applications.insert({
     id,
     url,
+    posting_key: url,
     submitted_url: url,
     stage: "saved",
     status: "success",
@@ -58,7 +59,7 @@ describe("store", () => {
       .selectFrom("kysely_migration" as never)
       .selectAll()
       .execute();
-    expect(migrations).toHaveLength(3);
+    expect(migrations).toHaveLength(4);
   });
 
   it("assembles the application JSON with job, steps, letter and files", async () => {
@@ -178,6 +179,17 @@ describe("store", () => {
       ["app2"],
     );
     expect((await store.applications.list({ limit: 10, search: "100%_" })).rows).toEqual([]);
+  });
+
+  it("refuses a second application with the same posting key", async () => {
+    await addApplication("first", "2026-11-01T10:00:00.000Z", "https://jobs.example.com/same");
+    const error = await addApplication(
+      "second",
+      "2026-11-02T10:00:00.000Z",
+      "https://jobs.example.com/same",
+    ).catch((caught: unknown) => caught);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(await store.applications.findById("second")).toBeNull();
   });
 
   it("finds by a unique id prefix only", async () => {
