@@ -39,7 +39,7 @@ export const descriptionHintWords = [
 const anyHintWordAnyCase =
   /description|posting|location|__place|compan|employer|advertiser|job-?title|jobposting/i;
 
-const hintAttributes = new Set(["class", "id", "data-automation", "data-automation-id", "data-testid", "itemprop"]);
+const hintAttributes = ["class", "id", "data-automation", "data-automation-id", "data-testid", "itemprop"];
 
 export function emptyHints(): AttributeHints {
   return new Map(hintWords.map((word) => [word, [] as Element[]]));
@@ -50,8 +50,7 @@ export function fileByHints(element: Element, hints: AttributeHints): boolean {
   const attributes = element.attribs;
   // Most elements match no word: test each value as it is before building the lower-case text.
   let text = "";
-  for (const name in attributes) {
-    if (!hintAttributes.has(name)) continue;
+  for (const name of hintAttributes) {
     const value = attributes[name];
     if (value && anyHintWordAnyCase.test(value)) text += ` ${value.toLowerCase()}`;
   }

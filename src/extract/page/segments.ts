@@ -181,7 +181,9 @@ export function collectSegments($: CheerioAPI): PageSegments {
 
 function collectText(page: PageSegments, raw: string): void {
   if (page.texts.length >= maxSegments || !/\S/.test(raw)) return;
-  const text = raw.replace(/[\s\u00a0\u200b]+/g, " ").trim();
+  // Most text nodes only need trimming: collapse inner whitespace only where there is some to collapse.
+  const trimmed = raw.trim();
+  const text = /\s\s|[^\S ]|\u200b/.test(trimmed) ? raw.replace(/[\s\u00a0\u200b]+/g, " ").trim() : trimmed;
   if (text === "") return;
   page.texts.push(text);
   if (page.copyright.length < 5 && /©|\bcopyright\b/i.test(text)) page.copyright.push(text);
