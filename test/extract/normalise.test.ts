@@ -8,7 +8,7 @@ import {
   salaryInLines,
   salaryInText,
 } from "../../src/extract/normalise/salary.js";
-import { decodeEntities, htmlToText } from "../../src/extract/normalise/text.js";
+import { decodeEntities, htmlToText, tidyText } from "../../src/extract/normalise/text.js";
 
 describe("salary", () => {
   it.each([
@@ -207,5 +207,17 @@ describe("salary, and only a salary", () => {
       currency: "USD",
       period: "year",
     });
+  });
+});
+
+describe("tidyText", () => {
+  it.each([
+    ["- - - x", "- x"],
+    ["* - x\n\n\n- y\n\n- z", "- x\n- y\n- z"],
+    ["  a  \r\n\n\n b\t c ", "a\n\nb c"],
+    ["–  item", "- item"],
+  ])("tidies %j once and for all", (raw, tidy) => {
+    expect(tidyText(raw)).toBe(tidy);
+    expect(tidyText(`${tidy}\n`)).toBe(tidy);
   });
 });

@@ -171,8 +171,20 @@ export function nodesToText(nodes: Cheerio<AnyNode> | readonly AnyNode[]): strin
   return tidyText(parts.join("").replace(/\n- [ \t]*(?:\n[ \t]*)+/g, "\n- "));
 }
 
-/** Tidies plain text: trims lines, at most one blank line, bullets normalised to "- ". */
+let lastTidied = "";
+
+/**
+ * Tidies plain text: trims lines, at most one blank line, bullets normalised to "- ". Tidy text
+ * comes back as it is, so the last result is remembered: descriptions are tidied when extracted
+ * and again in the job's last pass.
+ */
 export function tidyText(text: string): string {
+  if (text === lastTidied) return text;
+  lastTidied = tidyOnce(text);
+  return lastTidied;
+}
+
+function tidyOnce(text: string): string {
   // Whole-text passes (cheaper than a handful of replacements per line); ` *` never crosses a line.
   const lines = text
     .replace(/\r\n?/g, "\n")
@@ -180,7 +192,7 @@ export function tidyText(text: string): string {
     .replace(/ *\n */g, "\n")
     .trim()
     .replace(/^[•·▪◦●■*–] */gm, "- ")
-    .replace(/^- *- +/gm, "- ")
+    .replace(/^-(?: *-)* +/gm, "- ")
     .split("\n");
   const out: string[] = [];
   for (const line of lines) {
