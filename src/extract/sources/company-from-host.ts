@@ -82,56 +82,19 @@ const letterVariants: Record<string, string> = {
 };
 
 const wordCharacter = /[\p{L}\p{N}]/u;
-const plainLetter = new Map<string, string>();
-for (const [plain, variants] of Object.entries(letterVariants))
-  for (const variant of variants) plainLetter.set(variant, plain);
-
-/** The text's letters and digits only, lower case and without accents, with where each came from. */
-export interface SquashedText {
-  letters: string;
-  positions: number[];
-}
-
-export function squash(text: string): SquashedText {
-  // Positions must stay those of `text`: a lower case that changes the length ("İ") is done per ASCII letter.
-  const folded = text.toLowerCase();
-  const lower =
-    folded.length === text.length ? folded : text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
-  const letters: string[] = [];
-  const positions: number[] = [];
-  for (let index = 0; index < lower.length; index++) {
-    const code = lower.charCodeAt(index);
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      letters.push(lower[index] as string);
-      positions.push(index);
-    } else if (code >= 0xc0) {
-      const plain = plainLetter.get(lower[index] as string);
-      if (plain) {
-        letters.push(plain);
-        positions.push(index);
-      }
-    }
-  }
-  return { letters: letters.join(""), positions };
-}
-
 /**
  * Finds `label` in the text ignoring case and inner spaces/punctuation, and returns that spelling.
- * Candidates are where the label's first letters stand together in the squashed text; the full
- * pattern is then tried only there.
+ * Between letters: spaces and "&.,'-"; or a word boundary whose letter the host merged
+ * ("barcelonactiva"). Both cases spelled out and word edges checked by hand: a pattern without the
+ * `i` and `u` flags compiles many times faster (each label's pattern is used once), and one that
+ * starts with a plain letter class is quick to scan for.
  */
-export function spelledInText(label: string, text: string, squashed: SquashedText): string | null {
+export function spelledInText(label: string, text: string): string | null {
   const letters = label
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "")
     .split("");
   if (letters.length < 2) return null;
-  const prefix = letters.slice(0, 4).join("");
-  let at = squashed.letters.indexOf(prefix);
-  if (at === -1) return null;
-  // Between letters: spaces and "&.,'-"; or a word boundary whose letter the host merged
-  // ("barcelonactiva"). Both cases spelled out and word edges checked by hand: a pattern without
-  // the `i` and `u` flags compiles many times faster, and each label's pattern is used once.
   const classOf = (letter: string) => {
     const variants = letterVariants[letter] ?? letter;
     return variants === variants.toUpperCase() ? variants : `[${variants}${variants.toUpperCase()}]`;
@@ -143,22 +106,20 @@ export function spelledInText(label: string, text: string, squashed: SquashedTex
         : `(?:[\\s&.,'-]{0,3}|\\s${classOf(letters[index - 1] ?? "")})${classOf(letter)}`,
     )
     .join("");
-  const pattern = new RegExp(source, "y");
+  const pattern = new RegExp(source, "g");
   // The first spelling with a capital letter ("klgates | Jobs" in the title, "K&L Gates" in the text).
   let count = 0;
-  while (at !== -1) {
-    const start = squashed.positions[at] ?? 0;
-    pattern.lastIndex = start;
-    const match = pattern.exec(text);
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const start = match.index;
     if (
-      match &&
-      !wordCharacter.test(text[start - 1] ?? "") &&
-      !wordCharacter.test(text[pattern.lastIndex] ?? "")
+      wordCharacter.test(text[start - 1] ?? "") ||
+      wordCharacter.test(text[start + match[0].length] ?? "")
     ) {
-      if (/\p{Lu}/u.test(match[0])) return match[0].trim();
-      if (++count > 20) break;
+      pattern.lastIndex = start + 1;
+      continue;
     }
-    at = squashed.letters.indexOf(prefix, at + 1);
+    if (/\p{Lu}/u.test(match[0])) return match[0].trim();
+    if (++count > 20) break;
   }
   return null;
 }
@@ -173,9 +134,8 @@ export function companyFromHost(pageUrl: string, readPageText: () => string): st
   const labels = candidates(url);
   if (labels.length === 0) return null;
   const pageText = readPageText();
-  const squashed = squash(pageText);
   for (const label of labels) {
-    const spelled = spelledInText(label, pageText, squashed);
+    const spelled = spelledInText(label, pageText);
     if (spelled && /[A-Z]/.test(spelled)) return spelled;
   }
   return null;
