@@ -24,15 +24,29 @@ function trimSeparators(value: string | null): string | null {
   return text ? text : null;
 }
 
-/** "Litigation Paralegal, - New York" with location "New York" → "Litigation Paralegal". */
+/**
+ * "Litigation Paralegal, - New York" with location "New York" → "Litigation Paralegal"; also
+ * "…, Brazil" and "… - La Paz, Bolivia" when the location is "Brazil" or "Bolivia". Only the last
+ * piece, and only when it is (or ends with) the job's location.
+ */
 function titleWithoutLocation(title: string | null, location: string | null): string | null {
   if (!title || !location) return title;
-  const places = [location, location.split(/[,;]/)[0] ?? ""].map((place) => place.trim().toLowerCase());
-  // Only after a separator: "Legal Secretary (Brussels)" is how the firm titles the job.
-  const match = /^(.+?)[\s,;]*(?:\s[|–—-]|,)\s*([^|–—,(-][^|–—(]*)$/.exec(title);
-  const tail = match?.[2]?.trim().toLowerCase();
-  if (!match?.[1] || !tail || !places.includes(tail)) return title;
-  return trimSeparators(match[1]) ?? title;
+  const places = [location, location.split(/[,;]/)[0] ?? ""]
+    .map((place) => place.trim().toLowerCase())
+    .filter(Boolean);
+  const dashed = /^(.*[^\s,;])[\s,;]*\s[|–—-]\s*([^|–—]+)$/.exec(title);
+  const dashTail = dashed?.[2]?.trim().toLowerCase() ?? "";
+  if (
+    dashed?.[1] &&
+    dashTail.length <= 40 &&
+    !/[[\]()]/.test(dashTail) &&
+    places.some((place) => dashTail === place || dashTail.endsWith(`, ${place}`))
+  )
+    return trimSeparators(dashed[1]) ?? title;
+  const comma = /^(.*[^\s,;]),\s*([^,|–—()[\]]+)$/.exec(title);
+  if (comma?.[1] && places.includes(comma[2]?.trim().toLowerCase() ?? ""))
+    return trimSeparators(comma[1]) ?? title;
+  return title;
 }
 
 export function tidyJob(job: Job): Job {

@@ -136,6 +136,17 @@ describe("extractJob: tidy fields", () => {
     expect(job.location).toBe("New York");
   });
 
+  it.each([
+    ["[Job - 24974] Senior React Developer, Brazil", "Brazil", "[Job - 24974] Senior React Developer"],
+    ["Consultoría - Diseño visual - La Paz, Bolivia", "Bolivia", "Consultoría - Diseño visual"],
+    ["Export Manager, Distributor Sales - Copenhagen", "Copenhagen", "Export Manager, Distributor Sales"],
+  ])("drops the last piece of %j when it is the location", (title, place, want) => {
+    const job = extractJob(posting({ title, jobLocation: { address: { addressLocality: place } } }), {
+      url: "https://n.example/j/4",
+    });
+    expect(job.title).toBe(want);
+  });
+
   it("keeps a place that is part of the title, and parentheses", () => {
     const job = extractJob(
       posting({ title: "PR Coordinator - Japan", jobLocation: { address: { addressLocality: "Tokyo" } } }),
