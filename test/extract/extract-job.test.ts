@@ -184,3 +184,20 @@ describe("extractJob: description without paragraphs", () => {
     expect(job.description).not.toContain("Posted 1 May");
   });
 });
+
+describe("extractJob: labelled location", () => {
+  const page = (facts: string, menu = "") =>
+    `<html><head><title>Special Projects Lawyer | K&amp;L Gates</title></head><body><nav>${menu}</nav>
+    <h1>Special Projects Lawyer</h1><p>${"We are seeking a lawyer for our energy practice. ".repeat(8)}</p>
+    <dl>${facts}</dl></body></html>`;
+
+  it("reads a bare 'Office' label with a short place after it", () => {
+    const facts = "<dt>Department</dt><dd>Lawyers</dd><dt>Office</dt><dd>Ft. Worth</dd>";
+    expect(extractJob(page(facts), { url: "https://klgates.example/jobs/1" }).location).toBe("Ft. Worth");
+  });
+
+  it("does not take a menu's bare 'Office' heading followed by a long line", () => {
+    const menu = "<b>Office</b><span>supplies and furniture for your home, delivered next week</span>";
+    expect(extractJob(page("", menu), { url: "https://klgates.example/jobs/2" }).location).toBeNull();
+  });
+});

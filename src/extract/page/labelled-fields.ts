@@ -7,7 +7,7 @@ import { isPlaceLike, placeFromText } from "../normalise/place.js";
 import type { PageSegments } from "./segments.js";
 
 const locationLabel =
-  "(?:job |work |office |primary |current |posting )?(?:locations?|location name|city|placering|ubicaci[oó]n|sted|arbejdssted|arbetsort|lieu(?: de travail)?|localisation|standort|arbeitsort|einsatzort|ort|sede|località|lokalizacja|locatie|werklocatie)(?:\\(s\\))?";
+  "(?:job |work |office |primary |current |posting )?(?:locations?|location name|city|office|placering|ubicaci[oó]n|sted|arbejdssted|arbetsort|lieu(?: de travail)?|localisation|standort|arbeitsort|einsatzort|ort|sede|località|lokalizacja|locatie|werklocatie)(?:\\(s\\))?";
 const companyLabel =
   "(?:company|company name|employer|hiring company|hiring organi[sz]ation|organi[sz]ation|firm|virksomhed|arbejdsgiver|empresa|arbeitgeber|unternehmen|entreprise|employeur|azienda|werkgever)";
 const titleLabel =
@@ -78,7 +78,11 @@ export function labelledValue(
       continue;
     }
     if (!alone.test(text)) continue;
-    if (strict && !text.endsWith(":") && (kind === "company" || /^locations$/i.test(text))) continue;
+    if (strict && !text.endsWith(":") && (kind === "company" || /^(locations|office)$/i.test(text))) {
+      // "Office" heads menus too: over the whole page, bare, only with a short capitalised value after it.
+      const next = texts[index + 1] ?? "";
+      if (!/^office$/i.test(text) || next.length > 40 || !/^\p{Lu}/u.test(next)) continue;
+    }
     for (let next = index + 1; next < Math.min(index + 4, texts.length); next++) {
       const candidate = texts[next] ?? "";
       if (/^[:\-–]$/.test(candidate) || alone.test(candidate)) continue;
