@@ -39,21 +39,35 @@ export const descriptionHintWords = [
 const anyHintWordAnyCase =
   /description|posting|location|__place|compan|employer|advertiser|job-?title|jobposting/i;
 
-const hintAttributes = ["class", "id", "data-automation", "data-automation-id", "data-testid", "itemprop"];
+const hintAttributes = new Set([
+  "class",
+  "id",
+  "data-automation",
+  "data-automation-id",
+  "data-testid",
+  "itemprop",
+]);
+
+/** True for the attributes whose words file an element (class, id, data-testid…). */
+export function isHintAttribute(name: string): boolean {
+  return hintAttributes.has(name);
+}
+
+/** The lower-case value to add to an element's hint text, or "" when it holds no hint word. */
+export function hintPart(value: string | undefined): string {
+  // Most values match no word: test them as they are before lower-casing.
+  return value && anyHintWordAnyCase.test(value) ? ` ${value.toLowerCase()}` : "";
+}
 
 export function emptyHints(): AttributeHints {
   return new Map(hintWords.map((word) => [word, [] as Element[]]));
 }
 
-/** Files `element` under each hint word its attributes hold; true when it holds a description word. */
-export function fileByHints(element: Element, hints: AttributeHints): boolean {
-  const attributes = element.attribs;
-  // Most elements match no word: test each value as it is before building the lower-case text.
-  let text = "";
-  for (const name of hintAttributes) {
-    const value = attributes[name];
-    if (value && anyHintWordAnyCase.test(value)) text += ` ${value.toLowerCase()}`;
-  }
+/**
+ * Files `element` under each hint word in `text` (its hint attributes' `hintPart`s); true when it
+ * holds a description word.
+ */
+export function fileByHints(element: Element, text: string, hints: AttributeHints): boolean {
   if (text === "") return false;
   let description = false;
   for (const word of hintWords) {

@@ -12,7 +12,13 @@
  */
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
-import { type AttributeHints, emptyHints, fileByHints } from "../attribute-hints.js";
+import {
+  type AttributeHints,
+  emptyHints,
+  fileByHints,
+  hintPart,
+  isHintAttribute,
+} from "../attribute-hints.js";
 
 export interface PageSegments {
   texts: string[];
@@ -67,6 +73,7 @@ const skipped = new Set([
   "head",
 ]);
 const maxSegments = 6000;
+const collectedNames = new Set(["h1", "h2", "article", "main"]);
 
 function findBody(roots: readonly AnyNode[]): Element | null {
   for (const node of roots) {
@@ -130,17 +137,30 @@ export function collectSegments($: CheerioAPI): PageSegments {
       if (node.type !== "tag") continue;
       const element = node as Element;
       const name = element.name;
-      const scored = fileByHints(element, page.hints) || name === "article" || name === "main";
+      // Every attribute read in one pass: objects of many shapes make each named lookup slow.
+      const attributes = element.attribs;
+      let hintText = "";
+      let itemprop: string | undefined;
+      let itemscope = false;
+      let itemtype = "";
+      let dataHref: string | undefined;
+      for (const key in attributes) {
+        if (isHintAttribute(key)) hintText += hintPart(attributes[key]);
+        if (key === "itemprop") itemprop = attributes[key];
+        else if (key === "itemscope") itemscope = true;
+        else if (key === "itemtype") itemtype = attributes[key] ?? "";
+        else if (key === "data-href") dataHref = attributes[key];
+      }
+      const scored = fileByHints(element, hintText, page.hints) || name === "article" || name === "main";
       const childVisible = (visible || element === body) && !skipped.has(name);
-      if (childVisible) collectElement(page, element, name);
+      if (childVisible && (name === "img" || name === "a" || dataHref || collectedNames.has(name)))
+        collectElement(page, element, name);
       if (name === "meta") collectMeta(page, element);
       else if (name === "title" && !titleSeen) {
         titleSeen = true;
         page.documentTitle = textOf(element);
       }
-      if (element.attribs.itemscope !== undefined && /jobposting/i.test(element.attribs.itemtype ?? ""))
-        page.postingItems.push(element);
-      const itemprop = element.attribs.itemprop;
+      if (itemscope && /jobposting/i.test(itemtype)) page.postingItems.push(element);
       if (itemprop === "name" && inOrganization > 0) page.hiringOrganizationNames.push(element);
       const organization = itemprop === "hiringOrganization";
       if (organization) inOrganization++;
