@@ -52,7 +52,8 @@ function nextPosting(): string {
   return site.url(`/bench/${counter}`);
 }
 
-const median = (values: number[]) => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]) =>
+  [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)] ?? 0;
 
 it("jobpipe add, end to end", async () => {
   const cliTimes: number[] = [];
