@@ -276,7 +276,8 @@ export async function renderPdf(document: LetterDocument, options: RenderPdfOpti
       displayTitle: true,
       info: {
         Title: document.metadata.title,
-        Author: document.metadata.author ?? undefined,
+        // PDFKit reads every key it is given: an absent author must be left out, not undefined.
+        ...(document.metadata.author ? { Author: document.metadata.author } : {}),
         Subject: document.metadata.subject,
         Keywords: document.metadata.keywords.join(", "),
         Creator: document.metadata.creator,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildLetterDocument, renderPdf } from "../../src/documents/index.js";
 import {
+  bodyOnlyLetter,
   embeddedTrueTypeFonts,
   fixedDate,
   fullLetter,
@@ -95,6 +96,13 @@ describe("renderPdf", () => {
       CreationDate: "D:20250307100000Z",
       Language: "en-DE",
     });
+  });
+
+  it("renders a letter without a profile or a signed name (no author to record)", async () => {
+    const bytes = await renderPdf(letter(`${bodyOnlyLetter}\n\nSincerely,`, { profile: null }));
+    const pdf = await readPdf(bytes);
+    expect(flat(pdf.text)).toContain("Application for Senior Platform Engineer");
+    expect(pdf.info.Author).toBeUndefined();
   });
 
   it("gives the same bytes for the same letter, and honours a creation date passed in", async () => {
