@@ -11,7 +11,7 @@ export interface LexiconEntry {
 
 const entries: Array<[string, string]> = [
   ["Python", "python"],
-  ["JavaScript", "javascript|\\bjs\\b"],
+  ["JavaScript", "javascript|(?<!\\.)js"],
   ["TypeScript", "typescript"],
   ["Node.js", "node\\.?js|\\bnode\\b"],
   ["React", "react(?:\\.js|js)?(?! native)"],
