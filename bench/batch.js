@@ -133,7 +133,7 @@ async function runOnce(modules, fakes, { postings, modelDelayMs, concurrency }) 
   );
   const growth = [];
   const startedAt = performance.now();
-  let report = await modules.runBatch(services.pipeline, urls, {
+  const report = await modules.runBatch(services.pipeline, urls, {
     concurrency,
     onProgress: (progress) => {
       if (checkpoints.has(progress.settled)) growth.push(memorySample(progress.settled));
@@ -142,13 +142,6 @@ async function runOnce(modules, fakes, { postings, modelDelayMs, concurrency }) 
   const seconds = (performance.now() - startedAt) / 1000;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const statusCounts = report.counts;
-  // What the batch's report (one Application per posting) holds on to.
-  const reportJsonMb = JSON.stringify(report.results).length / megabyte;
-  const withReport = memorySample(postings);
-  report = null;
-  const withoutReport = memorySample(postings);
-
   const countRow = await services.store.database
     .selectFrom("applications")
     .select((expression) => expression.fn.countAll().as("count"))
@@ -178,17 +171,22 @@ async function runOnce(modules, fakes, { postings, modelDelayMs, concurrency }) 
     baseline,
     /** Memory when 20 %, 50 % and 100 % of the postings were settled (after a GC with --expose-gc). */
     growth,
-    /** After the batch, with the report still referenced, then without it. */
-    withReport,
-    withoutReport,
-    reportJsonMb,
+    /** Heap growth per settled posting between the first and the last sample, in KB. */
+    heapGrowthPerPostingKb: growthPerPosting(growth),
     gcExposed: typeof globalThis.gc === "function",
     /** The fakes' process: peak RSS during the run (it keeps every upload and request in memory). */
     fakesPeakRssMb: fakesMemory.peakRss / megabyte,
-    counts: statusCounts,
+    counts: report.counts,
     applications: Number(countRow?.count ?? 0),
     ...fakeCounts,
   };
+}
+
+function growthPerPosting(samples) {
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  if (!first || !last || last.settled === first.settled) return 0;
+  return ((last.heapUsedMb - first.heapUsedMb) * 1024) / (last.settled - first.settled);
 }
 
 function describe(name, result) {
@@ -203,12 +201,12 @@ function describe(name, result) {
   const growth = result.growth
     .map((sample) => `${sample.settled}: RSS ${mb(sample.rssMb)}, heap ${sample.heapUsedMb.toFixed(1)} MB`)
     .join("; ");
+  const perPosting = `${result.heapGrowthPerPostingKb.toFixed(1)} KB of heap per posting`;
   return [
     `${name}: ${result.postings} postings, concurrency ${result.concurrency}, model ${result.modelDelayMs} ms`,
     `  wall ${result.seconds.toFixed(1)} s vs bound ${result.boundSeconds.toFixed(1)} s (model ${result.modelBoundSeconds.toFixed(1)} s, Trello ${result.trelloBoundSeconds.toFixed(1)} s for ${result.trelloRequests} requests): ${result.overBoundPercent >= 0 ? "+" : ""}${result.overBoundPercent.toFixed(1)} %`,
     `  jobpipe process peak RSS ${mb(result.peakRssMb)} (before the batch: RSS ${mb(result.baseline.rssMb)}, heap ${result.baseline.heapUsedMb.toFixed(1)} MB); fakes process peak RSS ${mb(result.fakesPeakRssMb)}`,
-    `  jobpipe memory by postings settled${result.gcExposed ? " (after a full GC)" : " (no --expose-gc: heap includes garbage)"}: ${growth}`,
-    `  after the batch: heap ${result.withReport.heapUsedMb.toFixed(1)} MB with the report (${result.reportJsonMb.toFixed(1)} MB as JSON), ${result.withoutReport.heapUsedMb.toFixed(1)} MB without; RSS ${mb(result.withoutReport.rssMb)}`,
+    `  jobpipe memory by postings settled${result.gcExposed ? " (after a full GC)" : " (no --expose-gc: heap includes garbage)"}: ${growth} (${perPosting})`,
     `  statuses ${JSON.stringify(result.counts)}; applications ${result.applications}, cards ${result.cards} (${result.postingsWithACard} postings with a card), model calls ${result.modelCalls}, Trello 429s ${result.trello429s}: ${lostOrTwice}`,
   ].join("\n");
 }
