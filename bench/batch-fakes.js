@@ -12,7 +12,7 @@
  *     calls, Trello requests and Trello 429s;
  *   - `stop` — closes the servers and answers this process's peak RSS since `start` (sampled every
  *     100 ms) and its RSS now;
- *   - `exit` — closes Vite and exits.
+ *   - `exit` — closes Vite and exits (as does losing the IPC channel to the parent).
  * Once Vite is loaded it sends `{ type: "ready" }`.
  */
 import path from "node:path";
@@ -135,5 +135,8 @@ process.on("message", async (message) => {
     });
   }
 });
+
+// The benchmark died without saying `exit`: don't linger as an orphan holding ports.
+process.on("disconnect", () => process.exit(0));
 
 process.send({ type: "ready" });
