@@ -137,6 +137,8 @@ async function runBatchCommand(
       {
         concurrency: options.concurrency,
         signal: controller.signal,
+        // Each result is printed as it settles; only the unsuccessful ones are shown again at the end.
+        keepResults: "unsuccessful",
         onProgress: (progress) => {
           const line = lines[progress.result.index]?.line ?? 0;
           if (options.json) output.json(jsonLine(progress.result, line));

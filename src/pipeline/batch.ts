@@ -72,6 +72,11 @@ export interface BatchOptions {
   onProgress?: (progress: BatchProgress) => void;
   /** Passed to every submit (e.g. `{ tracker: false }`). */
   submitOptions?: Pick<SubmitInput, "tracker" | "letter" | "force">;
+  /**
+   * Which results the report keeps (default "all"). A long batch that shows each result through
+   * `onProgress` keeps only the unsuccessful ones, so memory doesn't grow with the batch.
+   */
+  keepResults?: "all" | "unsuccessful";
 }
 
 export interface BatchReport {
@@ -103,8 +108,14 @@ export async function runBatch(
   const running = new Set<Promise<void>>();
   let settled = 0;
 
+  let wake: (() => void) | null = null;
+  const wakeUp = () => {
+    wake?.();
+    wake = null;
+  };
+
   const settle = (result: BatchItemResult) => {
-    results[result.index] = result;
+    if (options.keepResults !== "unsuccessful" || result.status !== "success") results[result.index] = result;
     counts[result.status] += 1;
     settled += 1;
     options.onProgress?.({
@@ -124,6 +135,7 @@ export async function runBatch(
       activeKeys.delete(item.key);
       running.delete(work);
       settle(result);
+      wakeUp();
     });
     running.add(work);
   };
@@ -132,11 +144,7 @@ export async function runBatch(
   const nextStartable = (): number =>
     queue.findIndex((item) => (activeByHost.get(item.host) ?? 0) < perHost && !activeKeys.has(item.key));
 
-  const aborted = new Promise<void>((resolve) => {
-    if (!options.signal) return;
-    if (options.signal.aborted) resolve();
-    else options.signal.addEventListener("abort", () => resolve(), { once: true });
-  });
+  options.signal?.addEventListener("abort", wakeUp, { once: true });
 
   while (queue.length > 0 && !options.signal?.aborted) {
     let position = running.size < concurrency ? nextStartable() : -1;
@@ -146,9 +154,12 @@ export async function runBatch(
       position = running.size < concurrency ? nextStartable() : -1;
     }
     if (queue.length === 0) break;
-    // Wait for a slot to free up (or for Ctrl-C).
-    await Promise.race([...running, aborted]);
+    // Wait for a slot to free up (or for Ctrl-C): one wake-up callback, nothing left behind per wait.
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
   }
+  options.signal?.removeEventListener("abort", wakeUp);
   await Promise.all(running);
 
   const interrupted = queue.length > 0;

@@ -129,6 +129,8 @@ export function createTrelloTracker(options: TrelloTrackerOptions): TrelloTracke
           for (const key of identitiesOf(card)) loaded.byPostingUrl.set(key, toTrackerCard(card));
         }
         index = loaded;
+        // Cards made here that this load already holds no longer need remembering.
+        for (const key of [...createdHere.keys()]) if (loaded.byPostingUrl.has(key)) createdHere.delete(key);
         return loaded;
       })().finally(() => {
         indexLoading = null;

@@ -120,6 +120,19 @@ describe("runBatch", () => {
     ]);
   });
 
+  it("keeps only the unsuccessful results when asked, while counting every one", async () => {
+    const { services } = await wired();
+    const urls = [...slowPostings(3), "ftp://x.example/2"];
+    const seen: string[] = [];
+    const report = await runBatch(services.pipeline, urls, {
+      keepResults: "unsuccessful",
+      onProgress: (progress) => seen.push(progress.result.status),
+    });
+    expect(report.counts).toMatchObject({ success: 3, refused: 1 });
+    expect(seen.sort()).toEqual(["refused", "success", "success", "success"]);
+    expect(report.results.map((result) => [result.index, result.status])).toEqual([[3, "refused"]]);
+  });
+
   it("on abort finishes what is in flight and stores the rest as pending", async () => {
     const { services } = await wired();
     const controller = new AbortController();
