@@ -135,6 +135,7 @@ async function runOnce(modules, fakes, { postings, modelDelayMs, concurrency }) 
   const startedAt = performance.now();
   const report = await modules.runBatch(services.pipeline, urls, {
     concurrency,
+    keepResults: "unsuccessful", // as `jobpipe batch` runs it
     onProgress: (progress) => {
       if (checkpoints.has(progress.settled)) growth.push(memorySample(progress.settled));
     },
