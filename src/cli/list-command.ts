@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { type Stage, stages } from "../core/index.js";
+import { allApplications } from "./all-applications.js";
 import { type CommandEnvironment, withServices } from "./command-context.js";
 import { exitCodes } from "./exit-codes.js";
 import { formatApplicationLine } from "./format-application.js";
@@ -17,17 +18,7 @@ export function registerListCommand(
     .action(async (options: { stage?: Stage; json?: boolean }) => {
       setExitCode(
         await withServices(environment, async (services) => {
-          const applications = [];
-          let cursor: string | null = null;
-          do {
-            const page = await services.store.applications.list({
-              stage: options.stage ?? null,
-              limit: 200,
-              cursor,
-            });
-            for (const row of page.rows) applications.push(await services.store.toApplication(row));
-            cursor = page.nextCursor;
-          } while (cursor !== null);
+          const applications = await allApplications(services, options.stage ?? null);
           if (options.json) environment.output.json(applications);
           else if (applications.length === 0)
             environment.output.print("No applications yet. Add one with: jobpipe add <url>");

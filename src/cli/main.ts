@@ -8,6 +8,7 @@ import { registerBatchCommand } from "./batch-command.js";
 import type { CommandEnvironment } from "./command-context.js";
 import { registerDoctorCommand } from "./doctor-command.js";
 import { exitCodes } from "./exit-codes.js";
+import { registerExportCommand } from "./export-command.js";
 import { registerExtractCommand } from "./extract-command.js";
 import { registerLetterCommand } from "./letter-command.js";
 import { registerListCommand } from "./list-command.js";
@@ -44,6 +45,7 @@ export async function runCli(argv: string[], environment?: Partial<CommandEnviro
   registerLetterCommand(program, context, setExitCode);
   registerSyncCommand(program, context, setExitCode);
   registerBatchCommand(program, context, setExitCode);
+  registerExportCommand(program, context, setExitCode);
   registerDoctorCommand(program, context, setExitCode);
   try {
     await program.parseAsync(argv);
