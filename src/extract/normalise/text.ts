@@ -142,7 +142,9 @@ export function nodesToText(nodes: Cheerio<AnyNode> | readonly AnyNode[]): strin
   const parts: string[] = [];
   const walk = (node: AnyNode, listDepth: number) => {
     if (node.type === "text") {
-      parts.push((node as unknown as { data: string }).data.replace(/[\s\u00a0]+/g, " "));
+      const data = (node as unknown as { data: string }).data;
+      // Most text nodes hold no whitespace to collapse: test before replacing (no new string).
+      parts.push(/[^\S ]| {2}/.test(data) ? data.replace(/[\s\u00a0]+/g, " ") : data);
       return;
     }
     if (node.type !== "tag" && node.type !== "root") return;

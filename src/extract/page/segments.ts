@@ -200,9 +200,10 @@ export function collectSegments($: CheerioAPI): PageSegments {
 }
 
 function collectText(page: PageSegments, raw: string): void {
-  if (page.texts.length >= maxSegments || !/\S/.test(raw)) return;
+  if (page.texts.length >= maxSegments) return;
   // Most text nodes only need trimming: collapse inner whitespace only where there is some to collapse.
   const trimmed = raw.trim();
+  if (trimmed === "") return;
   const text = /\s\s|[^\S ]|\u200b/.test(trimmed) ? raw.replace(/[\s\u00a0\u200b]+/g, " ").trim() : trimmed;
   if (text === "") return;
   page.texts.push(text);
