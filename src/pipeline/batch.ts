@@ -163,7 +163,7 @@ export async function runBatch(
   await Promise.all(running);
 
   const interrupted = queue.length > 0;
-  for (const item of queue) settle(await deferOne(pipeline, item, { ...options.submitOptions }));
+  for (const item of queue) settle(await submitOne(pipeline, item, { ...options.submitOptions }, true));
 
   return {
     results: results.filter((result): result is BatchItemResult => result !== undefined),
@@ -172,33 +172,15 @@ export async function runBatch(
   };
 }
 
+/** Submits one posting (or, with `defer`, only stores it) and turns the outcome into a result. */
 async function submitOne(
   pipeline: Pipeline,
   item: QueuedItem,
   submitOptions: BatchOptions["submitOptions"],
+  defer = false,
 ): Promise<BatchItemResult> {
   try {
-    const { application, reused } = await pipeline.submit({ ...submitOptions, url: item.url });
-    return {
-      index: item.index,
-      url: item.url,
-      status: statusOf(application),
-      application,
-      reused,
-      error: null,
-    };
-  } catch (error) {
-    return refused(item, error);
-  }
-}
-
-async function deferOne(
-  pipeline: Pipeline,
-  item: QueuedItem,
-  submitOptions: BatchOptions["submitOptions"],
-): Promise<BatchItemResult> {
-  try {
-    const { application, reused } = await pipeline.submit({ ...submitOptions, url: item.url, defer: true });
+    const { application, reused } = await pipeline.submit({ ...submitOptions, url: item.url, defer });
     return {
       index: item.index,
       url: item.url,

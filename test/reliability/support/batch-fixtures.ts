@@ -4,7 +4,6 @@
  * different descriptions, so each needs its own letter), the CLI's environment for them, a spawned
  * CLI the test can signal or kill, and checks on what a data directory holds.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -88,40 +87,7 @@ export function cliEnvironment(fakes: Fakes, overrides: Record<string, string> =
   };
 }
 
-export interface SpawnedCli {
-  child: ChildProcessWithoutNullStreams;
-  stdout(): string;
-  stderr(): string;
-  /** Resolves with the exit code (or the signal's name) once the process has ended. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const binary = path.resolve(import.meta.dirname, "../../../bin/jobpipe.js");
-
-/** The built CLI in a child process the test can signal; only PATH and `env` are passed on. */
-export function spawnCli(
-  args: string[],
-  options: { env: Record<string, string>; cwd: string; input?: string },
-) {
-  const child = spawn(process.execPath, [binary, ...args], {
-    cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? "", ...options.env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  child.stdin.end(options.input ?? "");
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("close", (code, signal) => resolve({ code, signal })),
-  );
-  return { child, stdout: () => stdout, stderr: () => stderr, exited } satisfies SpawnedCli;
-}
+export { type SpawnedCli, spawnCli } from "../../support/run-cli.js";
 
 /** JSON Lines from stdout (lines that aren't JSON objects are ignored). */
 export function jsonLines<T = Application>(text: string): T[] {
