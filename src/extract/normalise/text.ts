@@ -79,7 +79,7 @@ export function cleanLine(value: unknown): string | null {
   if (typeof value !== "string" && typeof value !== "number") return null;
   const text = decodeEntities(String(value))
     .replace(/<[^>]*>/g, " ")
-    .replace(/[\s\u00a0\u200b\u2028\u2029]+/g, " ")
+    .replace(/[\s\u200b]{2,}|[^\S ]|\u200b/g, " ")
     .trim();
   return text === "" ? null : text;
 }
@@ -188,13 +188,18 @@ export function tidyText(text: string): string {
 
 function tidyOnce(text: string): string {
   // Whole-text passes (cheaper than a handful of replacements per line); ` *` never crosses a line.
+  // Each pattern matches only what it changes (a lone space, a bare newline or "- " stay put):
+  // a match per space or line would rebuild the whole text piece by piece.
   const lines = text
     .replace(/\r\n?/g, "\n")
-    .replace(/[ \t\f\v\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]+/g, " ")
-    .replace(/ *\n */g, "\n")
+    .replace(
+      /[ \t\f\v\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]/g,
+      " ",
+    )
+    .replace(/ +\n *|\n +/g, "\n")
     .trim()
     .replace(/^[•·▪◦●■*–] */gm, "- ")
-    .replace(/^-(?: *-)* +/gm, "- ")
+    .replace(/^-(?: *-)+ +/gm, "- ")
     .split("\n");
   const out: string[] = [];
   for (const line of lines) {
