@@ -12,7 +12,13 @@
  */
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
-import { type AttributeHints, emptyHints, fileByHints, hintPart } from "../attribute-hints.js";
+import {
+  type AttributeHints,
+  emptyHints,
+  fileByHints,
+  hintPart,
+  isHintAttribute,
+} from "../attribute-hints.js";
 
 export interface PageSegments {
   texts: string[];
@@ -131,20 +137,20 @@ export function collectSegments($: CheerioAPI): PageSegments {
       if (node.type !== "tag") continue;
       const element = node as Element;
       const name = element.name;
-      // Named reads of the few attributes we use: cheaper than enumerating every attribute
-      // (`for…in` over attribute objects of many shapes dominated this walk).
+      // Every attribute read in one pass: objects of many shapes make each named lookup slow.
       const attributes = element.attribs;
-      const itemprop = attributes.itemprop;
-      const hintText =
-        hintPart(attributes.class) +
-        hintPart(attributes.id) +
-        hintPart(attributes["data-automation"]) +
-        hintPart(attributes["data-automation-id"]) +
-        hintPart(attributes["data-testid"]) +
-        hintPart(itemprop);
-      const itemscope = attributes.itemscope !== undefined;
-      const itemtype = attributes.itemtype ?? "";
-      const dataHref = attributes["data-href"];
+      let hintText = "";
+      let itemprop: string | undefined;
+      let itemscope = false;
+      let itemtype = "";
+      let dataHref: string | undefined;
+      for (const key in attributes) {
+        if (isHintAttribute(key)) hintText += hintPart(attributes[key]);
+        if (key === "itemprop") itemprop = attributes[key];
+        else if (key === "itemscope") itemscope = true;
+        else if (key === "itemtype") itemtype = attributes[key] ?? "";
+        else if (key === "data-href") dataHref = attributes[key];
+      }
       const scored = fileByHints(element, hintText, page.hints) || name === "article" || name === "main";
       const childVisible = (visible || element === body) && !skipped.has(name);
       if (childVisible && (name === "img" || name === "a" || dataHref || collectedNames.has(name)))
