@@ -17,7 +17,7 @@ import {
 import { documentFileName } from "./documents/file-name.js";
 import { checkPostingUrl, createPageFetcher, type LookupFunction, parsePostingUrl } from "./fetch/index.js";
 import { createLetterWriter } from "./letter/index.js";
-import { createLogger, createSecretScrubber, createSilentLogger } from "./log/index.js";
+import { createLogger, createSecretScrubber } from "./log/index.js";
 import { Pipeline } from "./pipeline/pipeline.js";
 import { extractPosting, fetchPosting, postingFromUserInput } from "./pipeline/posting.js";
 import { saveDocumentFile } from "./store/document-files.js";
@@ -207,17 +207,13 @@ export function createExtractor(config: Config): Extractor {
       return extractPosting(await fetchPosting(checked.toString(), { fetcher, logger }));
     },
     async fromContent(url, html) {
-      const pageUrl = url === null ? "https://unknown.invalid/" : await checkPostingSyntax(url);
+      const pageUrl = url === null ? "https://unknown.invalid/" : parsePostingUrl(url).toString();
       return extractPosting(postingFromUserInput(pageUrl, html, "html"));
     },
     close() {
       logger.flush();
     },
   };
-}
-
-async function checkPostingSyntax(url: string): Promise<string> {
-  return parsePostingUrl(url).toString();
 }
 
 /** Lists the endpoint's models: proves the key and base URL work. Returns how many models it serves. */
@@ -241,5 +237,3 @@ export async function checkOpenAiConnection(config: Config): Promise<number> {
     throw new Error(createSecretScrubber([config.openai.apiKey])((error as Error).message));
   }
 }
-
-export { createSilentLogger };

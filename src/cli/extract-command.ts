@@ -4,6 +4,7 @@ import type { Job } from "../core/index.js";
 import { createExtractor } from "../main.js";
 import { type CommandEnvironment, loadCheckedConfig, reportError } from "./command-context.js";
 import { exitCodes } from "./exit-codes.js";
+import { formatSalary } from "./format-application.js";
 import { readInputFile } from "./read-input-file.js";
 
 export function registerExtractCommand(
@@ -46,9 +47,7 @@ async function isFile(target: string): Promise<boolean> {
 }
 
 function formatJob(job: Job): string {
-  const salary = job.salary
-    ? `${job.salary.currency ?? ""} ${[job.salary.min, job.salary.max].filter((value) => value !== null).join("–")}${job.salary.period ? ` per ${job.salary.period}` : ""}`.trim()
-    : null;
+  const salary = job.salary ? formatSalary(job.salary) : null;
   const fields: [string, string | null][] = [
     ["title", job.title],
     ["company", job.company],

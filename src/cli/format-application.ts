@@ -1,5 +1,5 @@
 /** Human-readable rendering of an application for the terminal. */
-import { type Application, stepNames } from "../core/index.js";
+import { type Application, type Salary, stepNames } from "../core/index.js";
 
 export function formatApplication(application: Application): string {
   const job = application.job;
@@ -47,7 +47,8 @@ function statusMark(status: Application["status"]): string {
   return "✖";
 }
 
-function formatSalary(salary: NonNullable<NonNullable<Application["job"]>["salary"]>): string {
+/** "EUR 70,000–90,000 per year" */
+export function formatSalary(salary: Salary): string {
   const amount = [salary.min, salary.max]
     .filter((value): value is number => value !== null)
     .map((value) => value.toLocaleString("en-US"))
